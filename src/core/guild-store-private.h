@@ -1,0 +1,39 @@
+/* guild-store-private.h
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "guild-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* One step of the schema: the SQL that takes a database from version - 1 to
+ * version. A released step never changes. */
+typedef struct
+{
+  int         version;
+  const char *sql;
+} GuildMigration;
+
+extern const GuildMigration _guild_store_migrations[];
+extern const guint _guild_store_n_migrations;
+
+GuildStore *_guild_store_open_with_migrations (const char            *path,
+                                               GuildStoreFlags        flags,
+                                               const GuildMigration  *migrations,
+                                               guint                  n_migrations,
+                                               GError               **error);
+sqlite3    *_guild_store_get_db               (GuildStore            *self);
+gboolean    _guild_store_set_error            (sqlite3               *db,
+                                               int                    rc,
+                                               GError               **error);
+
+G_END_DECLS
