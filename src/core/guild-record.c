@@ -970,9 +970,10 @@ guild_record_validate (GuildRecord  *self,
           if (!guild_vocab_contains (field->vocab, g_value_get_string (value)))
             {
               g_set_error (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_INVALID,
-                           /* Translators: the first %s is a value, the second a field name. */
-                           _("“%s” is not a known %s."), g_value_get_string (value),
-                           guild_vocab_name (field->vocab));
+                           /* Translators: the first %s is a field's identifier, the
+                            * second the value that was refused. */
+                           _("%s: “%s” is not an allowed value."), field->name,
+                           g_value_get_string (value));
               return FALSE;
             }
           break;
