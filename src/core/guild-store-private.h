@@ -32,6 +32,9 @@ GuildStore *_guild_store_open_with_migrations (const char            *path,
                                                guint                  n_migrations,
                                                GError               **error);
 sqlite3    *_guild_store_get_db               (GuildStore            *self);
+sqlite3    *_guild_store_open_reader          (const char            *path,
+                                               GError               **error);
+void        _guild_store_close_reader         (sqlite3               *db);
 gboolean    _guild_store_set_error            (sqlite3               *db,
                                                int                    rc,
                                                GError               **error);

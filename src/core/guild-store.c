@@ -808,14 +808,10 @@ query_int (sqlite3     *db,
 
 static gboolean
 configure_connection (sqlite3  *db,
-                      gboolean  writer,
                       GError  **error)
 {
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 3000);
-
-  if (writer && !exec_sql (db, "PRAGMA journal_mode = WAL", error))
-    return FALSE;
 
   return exec_sql (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", error);
 }
@@ -979,9 +975,13 @@ _guild_store_open_with_migrations (const char            *path,
       return NULL;
     }
 
-  if (!configure_connection (self->db, TRUE, error))
+  if (!configure_connection (self->db, error))
     return NULL;
   if (!migrate (self, migrations, n_migrations, error))
+    return NULL;
+  /* Switching to WAL rewrites the file's header, so it waits until migrate()
+   * has made sure the file is Guild's and not from a newer Guild. */
+  if (!exec_sql (self->db, "PRAGMA journal_mode = WAL", error))
     return NULL;
 
   for (guint k = 0; k < GUILD_N_RECORD_KINDS; k++)
@@ -1553,6 +1553,11 @@ list_on (sqlite3          *db,
   gboolean has_lists = FALSE;
   int rc;
 
+  /* Checked up front too: a table without lists, or an empty one, never
+   * reaches the checks below. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
   for (guint i = 0; i < n_fields; i++)
     has_lists |= field_is_list (&fields[i]);
 
@@ -1688,6 +1693,49 @@ list_data_free (ListData *data)
   g_free (data);
 }
 
+/**
+ * _guild_store_open_reader:
+ *
+ * Opens a read-only connection to @path for a worker thread, inside a read
+ * transaction so that everything it reads is one consistent snapshot. Close
+ * it with _guild_store_close_reader().
+ *
+ * Returns: (nullable): the connection, or %NULL with @error set.
+ */
+sqlite3 *
+_guild_store_open_reader (const char  *path,
+                          GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _guild_store_set_error (db, rc, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!configure_connection (db, error) || !exec_sql (db, "BEGIN", error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+void
+_guild_store_close_reader (sqlite3 *db)
+{
+  if (db == NULL)
+    return;
+
+  exec_sql (db, "COMMIT", NULL);
+  sqlite3_close (db);
+}
+
 /* Runs on a worker with a read-only connection of its own. The records it
  * makes are new objects nobody else sees until the task returns them. */
 static void
@@ -1699,29 +1747,17 @@ list_worker (GTask        *task,
   ListData *data = task_data;
   g_autoptr(GError) error = NULL;
   GPtrArray *records;
-  sqlite3 *db = NULL;
-  int rc;
+  sqlite3 *db;
 
-  rc = sqlite3_open_v2 (data->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  db = _guild_store_open_reader (data->path, &error);
+  if (db == NULL)
     {
-      _guild_store_set_error (db, rc, &error);
-      sqlite3_close (db);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!configure_connection (db, FALSE, &error) ||
-      !exec_sql (db, "BEGIN", &error))
-    {
-      sqlite3_close (db);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   records = list_on (db, data->ks, data->kind, cancellable, &error);
-  exec_sql (db, "COMMIT", NULL);
-  sqlite3_close (db);
+  _guild_store_close_reader (db);
 
   if (records == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
