@@ -9,7 +9,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "guild-error.h"
 #include "guild-records.h"
+#include "guild-recurrence.h"
 
 struct _GuildEvent
 {
@@ -50,12 +54,46 @@ guild_event_prepare (GuildRecord *record)
     }
 }
 
+/* The schema checks this too, but bulk writes switch CHECKs off, so the
+ * rule lives here as well. */
+static gboolean
+guild_event_validate (GuildRecord  *record,
+                      GError      **error)
+{
+  gint64 starts_at = guild_record_get_int (record, "starts-at");
+  gint64 ends_at = guild_record_get_int (record, "ends-at");
+  const char *rrule = guild_record_get_text (record, "rrule");
+
+  if (starts_at == 0)
+    {
+      g_set_error_literal (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_INVALID,
+                           _("An event needs a start."));
+      return FALSE;
+    }
+  if (ends_at != 0 && ends_at < starts_at)
+    {
+      g_set_error_literal (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_INVALID,
+                           _("An event cannot end before it starts."));
+      return FALSE;
+    }
+  if (*rrule != '\0' && !guild_recurrence_rule_valid (rrule))
+    {
+      g_set_error (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_INVALID,
+                   /* Translators: %s is a recurrence rule such as FREQ=WEEKLY. */
+                   _("The repeat rule “%s” cannot be read."), rrule);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 guild_event_class_init (GuildEventClass *klass)
 {
   GuildRecordClass *record_class = GUILD_RECORD_CLASS (klass);
 
   record_class->prepare = guild_event_prepare;
+  record_class->validate = guild_event_validate;
   guild_record_class_install_fields (record_class, GUILD_RECORD_EVENT,
                                      "event", fields, G_N_ELEMENTS (fields));
 }

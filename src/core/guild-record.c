@@ -1034,5 +1034,8 @@ guild_record_validate (GuildRecord  *self,
         }
     }
 
+  if (klass->validate != NULL)
+    return klass->validate (self, error);
+
   return TRUE;
 }

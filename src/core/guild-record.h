@@ -80,7 +80,10 @@ struct _GuildRecordClass
 
   /* Called by the store before validating a write: derive fields that
    * follow from others (an activity's strategy from its kind). */
-  void (*prepare) (GuildRecord *self);
+  void     (*prepare)  (GuildRecord  *self);
+  /* Checks that span several fields, after each field's own checks. */
+  gboolean (*validate) (GuildRecord  *self,
+                        GError      **error);
 
   /*< private >*/
   GuildRecordKind   kind;

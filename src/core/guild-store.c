@@ -36,6 +36,11 @@
  * told to reload the kind instead of hearing about every row. */
 #define MAX_QUEUED_CHANGES 256
 
+/* The page cache of a bulk transaction, in KiB: enough to keep a database of
+ * a million activities in memory while it is written. SQLite takes the
+ * memory only as pages are used, and gives it back at the end. */
+#define BULK_CACHE_KIB (512 * 1024)
+
 typedef struct
 {
   char  *select_sql;      /* SELECT id, created_at, updated_at, fields… FROM t */
@@ -46,6 +51,10 @@ typedef struct
   char **child_select_all;
   char **child_delete;
   char **child_insert;
+  /* Borrowed from GuildStore.statements: the inserts an import repeats for
+   * every row, found without hashing their text each time. */
+  sqlite3_stmt  *insert_stmt;
+  sqlite3_stmt **child_insert_stmt;
 } KindSql;
 
 typedef struct
@@ -69,6 +78,10 @@ struct _GuildStore
   int              schema_version;
 
   guint            in_transaction : 1;
+  /* Inside guild_store_begin_bulk(); the settings it changed, to restore. */
+  guint            bulk : 1;
+  int              bulk_saved_cache_size;
+  int              bulk_saved_ignore_checks;
 };
 
 enum {
@@ -165,6 +178,19 @@ get_stmt (GuildStore  *self,
   return stmt;
 }
 
+/* get_stmt() for a statement remembered in @slot. */
+static sqlite3_stmt *
+get_cached_stmt (GuildStore    *self,
+                 sqlite3_stmt **slot,
+                 const char    *sql,
+                 GError       **error)
+{
+  if (*slot == NULL)
+    *slot = get_stmt (self, sql, error);
+
+  return *slot;
+}
+
 static void
 stmt_done (sqlite3_stmt *stmt)
 {
@@ -232,6 +258,7 @@ build_kind_sql (KindSql         *ks,
   ks->child_select_all = g_new0 (char *, n_fields);
   ks->child_delete = g_new0 (char *, n_fields);
   ks->child_insert = g_new0 (char *, n_fields);
+  ks->child_insert_stmt = g_new0 (sqlite3_stmt *, n_fields);
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -295,6 +322,7 @@ free_kind_sql (KindSql         *ks,
   g_free (ks->child_select_all);
   g_free (ks->child_delete);
   g_free (ks->child_insert);
+  g_free (ks->child_insert_stmt);
   g_free (ks->select_sql);
   g_free (ks->insert_sql);
   g_free (ks->update_sql);
@@ -504,10 +532,26 @@ write_children (GuildStore   *self,
 
   for (guint i = 0; i < n_fields; i++)
     {
+      const char * const *strv = NULL;
+      GArray *ids = NULL;
+      guint n_items;
       sqlite3_stmt *stmt;
 
       if (!field_is_list (&fields[i]))
         continue;
+
+      /* By index, not by name: a name costs a property lookup, and this runs
+       * for every list of every record of an import. */
+      if (fields[i].type == GUILD_FIELD_STRV)
+        {
+          strv = g_value_get_boxed (_guild_record_peek_value (record, i));
+          n_items = strv != NULL ? g_strv_length ((char **) strv) : 0;
+        }
+      else
+        {
+          ids = g_value_get_boxed (_guild_record_peek_value (record, i));
+          n_items = ids != NULL ? ids->len : 0;
+        }
 
       if (replace)
         {
@@ -518,34 +562,23 @@ write_children (GuildStore   *self,
             return FALSE;
         }
 
-      if (!(stmt = get_stmt (self, ks->child_insert[i], error)))
+      /* Most lists are empty. */
+      if (n_items == 0)
+        continue;
+
+      if (!(stmt = get_cached_stmt (self, &ks->child_insert_stmt[i], ks->child_insert[i], error)))
         return FALSE;
 
-      if (fields[i].type == GUILD_FIELD_STRV)
+      for (guint j = 0; j < n_items; j++)
         {
-          const char * const *strv = guild_record_get_strv (record, fields[i].name);
-
-          for (guint j = 0; strv[j] != NULL; j++)
-            {
-              sqlite3_bind_int64 (stmt, 1, id);
-              sqlite3_bind_int (stmt, 2, j);
-              sqlite3_bind_text (stmt, 3, strv[j], -1, SQLITE_STATIC);
-              if (!step_done (self, stmt, error))
-                return FALSE;
-            }
-        }
-      else
-        {
-          GArray *ids = guild_record_get_ids (record, fields[i].name);
-
-          for (guint j = 0; j < ids->len; j++)
-            {
-              sqlite3_bind_int64 (stmt, 1, id);
-              sqlite3_bind_int (stmt, 2, j);
-              sqlite3_bind_int64 (stmt, 3, g_array_index (ids, gint64, j));
-              if (!step_done (self, stmt, error))
-                return FALSE;
-            }
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int (stmt, 2, j);
+          if (strv != NULL)
+            sqlite3_bind_text (stmt, 3, strv[j], -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_int64 (stmt, 3, g_array_index (ids, gint64, j));
+          if (!step_done (self, stmt, error))
+            return FALSE;
         }
     }
 
@@ -1110,6 +1143,35 @@ rollback_to (GuildStore *self)
     step_done (self, stmt, NULL);
 }
 
+/* Takes back the row of a record whose lists could not be written, where no
+ * savepoint can (a bulk transaction): deleting the row deletes whatever of
+ * its lists was written too (ON DELETE CASCADE). */
+static void
+forget_row (GuildStore      *self,
+            GuildRecordKind  kind,
+            gint64           id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  /* Some failures (a full disk) end the whole transaction: nothing is left
+   * to take back. */
+  if (sqlite3_get_autocommit (self->db))
+    return;
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", guild_record_kind_get_table (kind));
+  if ((stmt = get_stmt (self, sql, &error)) != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      step_done (self, stmt, &error);
+    }
+
+  if (error != NULL)
+    g_warning ("Could not take back a half-written %s: %s",
+               guild_record_kind_get_table (kind), error->message);
+}
+
 static gboolean
 prepare_and_validate (GuildRecord  *record,
                       GError      **error)
@@ -1143,6 +1205,7 @@ guild_store_add (GuildStore   *self,
   sqlite3_stmt *stmt;
   gint64 now = now_seconds ();
   gint64 created;
+  gboolean own_savepoint;
   int p, rc;
 
   g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
@@ -1155,9 +1218,16 @@ guild_store_add (GuildStore   *self,
   if (!prepare_and_validate (record, error))
     return FALSE;
 
-  if (!(stmt = get_stmt (self, self->sql[kind].insert_sql, error)))
+  if (!(stmt = get_cached_stmt (self, &self->sql[kind].insert_stmt, self->sql[kind].insert_sql,
+                               error)))
     return FALSE;
-  if (!savepoint (self, error))
+
+  /* A savepoint makes SQLite copy every page the record touches into a
+   * statement journal, which is most of the cost of a large import. In a
+   * bulk transaction the record goes without: a single-row INSERT is atomic
+   * by itself, and a row whose lists fail is deleted again. */
+  own_savepoint = !self->bulk;
+  if (own_savepoint && !savepoint (self, error))
     return FALSE;
 
   created = guild_record_get_created_at (record) != 0 ? guild_record_get_created_at (record) : now;
@@ -1169,14 +1239,19 @@ guild_store_add (GuildStore   *self,
   if (rc != SQLITE_DONE)
     {
       _guild_store_set_error (self->db, rc, error);
-      rollback_to (self);
+      if (own_savepoint)
+        rollback_to (self);
       return FALSE;
     }
 
   _guild_record_set_id (record, sqlite3_last_insert_rowid (self->db));
-  if (!write_children (self, record, FALSE, error) || !release (self, error))
+  if (!write_children (self, record, FALSE, error) ||
+      (own_savepoint && !release (self, error)))
     {
-      rollback_to (self);
+      if (own_savepoint)
+        rollback_to (self);
+      else
+        forget_row (self, kind, guild_record_get_id (record));
       _guild_record_set_id (record, 0);
       return FALSE;
     }
@@ -1353,6 +1428,67 @@ guild_store_begin (GuildStore  *self,
   return TRUE;
 }
 
+static void
+end_bulk (GuildStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  if (!self->bulk)
+    return;
+
+  self->bulk = FALSE;
+  sql = g_strdup_printf ("PRAGMA ignore_check_constraints = %d; PRAGMA cache_size = %d",
+                         self->bulk_saved_ignore_checks, self->bulk_saved_cache_size);
+  if (!exec_sql (self->db, sql, &error))
+    g_warning ("Could not restore the settings after a bulk write: %s", error->message);
+}
+
+/**
+ * guild_store_begin_bulk:
+ *
+ * Starts a transaction for many writes at once (sample data, a large
+ * import), like guild_store_begin() but tuned for volume:
+ *
+ * - The page cache grows to 512 MiB if needed, so that indexes are not
+ *   written out and read back while the transaction runs.
+ * - guild_store_add() wraps no record in a savepoint of its own. A record
+ *   that is refused (a missing reference, a duplicate) still leaves nothing
+ *   behind and the transaction goes on; a failure of the disk ends it, as
+ *   in any transaction, and the caller rolls back.
+ * - The schema's CHECK constraints are not evaluated, because each of them
+ *   builds a temporary table per row. Every record is still validated
+ *   against the same rules (guild_record_validate()) before it is written;
+ *   foreign keys, uniqueness and NOT NULL are still enforced.
+ *
+ * guild_store_commit() and guild_store_rollback() restore the settings.
+ */
+gboolean
+guild_store_begin_bulk (GuildStore  *self,
+                        GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!query_int (self->db, "PRAGMA cache_size", &self->bulk_saved_cache_size, error) ||
+      !query_int (self->db, "PRAGMA ignore_check_constraints", &self->bulk_saved_ignore_checks,
+                  error))
+    return FALSE;
+
+  self->bulk = TRUE;
+  sql = g_strdup_printf ("PRAGMA cache_size = -%d; PRAGMA ignore_check_constraints = ON",
+                         BULK_CACHE_KIB);
+  if (!exec_sql (self->db, sql, error) || !guild_store_begin (self, error))
+    {
+      end_bulk (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 guild_store_commit (GuildStore  *self,
                     GError     **error)
@@ -1369,6 +1505,7 @@ guild_store_commit (GuildStore  *self,
     }
 
   self->in_transaction = FALSE;
+  end_bulk (self);
   flush_changes (self);
   return TRUE;
 }
@@ -1387,6 +1524,7 @@ guild_store_rollback (GuildStore *self)
     step_done (self, stmt, NULL);
 
   self->in_transaction = FALSE;
+  end_bulk (self);
   g_array_set_size (self->queued, 0);
 }
 

@@ -81,6 +81,8 @@ gboolean         guild_store_save_singleton  (GuildStore       *self,
 
 gboolean         guild_store_begin           (GuildStore       *self,
                                               GError          **error);
+gboolean         guild_store_begin_bulk      (GuildStore       *self,
+                                              GError          **error);
 gboolean         guild_store_commit          (GuildStore       *self,
                                               GError          **error);
 void             guild_store_rollback        (GuildStore       *self);

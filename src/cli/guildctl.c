@@ -1,0 +1,578 @@
+/* guildctl.c
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "guildctl"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "guild-generate.h"
+#include "guild-store.h"
+
+/* guildctl looks after Guild's database from the command line. Each command
+ * parses its own options with a GOptionContext of its own; the global ones
+ * (--db, --help, --version) come before the command, which strict POSIX
+ * parsing leaves untouched for the command to read.
+ *
+ * Exit codes: 0 when everything worked, 1 when only part of it did, and 2
+ * for errors and bad usage.
+ */
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_PARTIAL = 1,
+  EXIT_ERROR = 2,
+};
+
+/* Larger counts would take minutes and gigabytes; nobody needs them for a
+ * demo or a benchmark. */
+#define MAX_GENERATE_COUNT 10000000
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (const char  *path,
+                    int          argc,
+                    char       **argv);
+} Command;
+
+static int run_stats    (const char *path, int argc, char **argv);
+static int run_generate (const char *path, int argc, char **argv);
+
+static const Command commands[] = {
+  { "stats", N_("Print how many records of each kind the database holds"), run_stats },
+  { "generate", N_("Fill an empty database with sample data"), run_generate },
+};
+
+/* Section: output helpers */
+
+/* Reports a usage error: the message, then where to find help. */
+static int G_GNUC_PRINTF (2, 3)
+usage_error (const char *command,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *program = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  program = command != NULL ? g_strdup_printf ("guildctl %s", command) : g_strdup ("guildctl");
+  g_printerr ("guildctl: %s\n", message);
+  /* Translators: %s is a command line, such as “guildctl” or “guildctl stats”. */
+  g_printerr (_("Try “%s --help”."), program);
+  g_printerr ("\n");
+
+  return EXIT_ERROR;
+}
+
+static int
+store_error (const GError *error,
+             const char   *path)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *title = guild_store_describe_error (error, path, &body);
+
+  g_printerr ("guildctl: %s: %s\n", title, body);
+  g_debug ("%s", error->message);
+
+  return EXIT_ERROR;
+}
+
+/* JSON is written by hand: the stack is GLib, SQLite and libical only. */
+static void
+json_append_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_append_uint_member (GString    *out,
+                         const char *key,
+                         guint       value)
+{
+  if (out->len > 0 && out->str[out->len - 1] != '{')
+    g_string_append_c (out, ',');
+  json_append_string (out, key);
+  g_string_append_printf (out, ":%u", value);
+}
+
+static void
+print_stats_json (const GuildStoreStats *stats)
+{
+  g_autoptr(GString) out = g_string_new ("{");
+
+  json_append_uint_member (out, "communities", stats->communities);
+  json_append_uint_member (out, "contacts", stats->contacts);
+  json_append_uint_member (out, "events", stats->events);
+  json_append_uint_member (out, "activities", stats->activities);
+  json_append_uint_member (out, "checkins", stats->checkins);
+  json_append_uint_member (out, "skills", stats->skills);
+  json_append_uint_member (out, "courses", stats->courses);
+  json_append_uint_member (out, "memberships", stats->memberships);
+  json_append_uint_member (out, "import_batches", stats->import_batches);
+  g_string_append (out, "}\n");
+
+  /* Always UTF-8, whatever the locale, unlike g_print(). */
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+/* Prints one line of counts, indented to set it apart from a heading. */
+static void
+print_line (char *text)
+{
+  g_print ("  %s\n", text);
+  g_free (text);
+}
+
+static void
+print_stats_text (const GuildStoreStats *stats)
+{
+  /* Translators: a line of “guildctl stats”. */
+  print_line (g_strdup_printf (ngettext ("%u community", "%u communities", stats->communities),
+                               stats->communities));
+  /* Translators: a line of “guildctl stats”. */
+  print_line (g_strdup_printf (ngettext ("%u contact", "%u contacts", stats->contacts),
+                               stats->contacts));
+  /* Translators: a line of “guildctl stats”. */
+  print_line (g_strdup_printf (ngettext ("%u event", "%u events", stats->events),
+                               stats->events));
+  /* Translators: a line of “guildctl stats”; an activity is an entry of the
+   * participation log. */
+  print_line (g_strdup_printf (ngettext ("%u activity", "%u activities", stats->activities),
+                               stats->activities));
+  /* Translators: a line of “guildctl stats”; a check-in is a weekly self-assessment. */
+  print_line (g_strdup_printf (ngettext ("%u check-in", "%u check-ins", stats->checkins),
+                               stats->checkins));
+  /* Translators: a line of “guildctl stats”. */
+  print_line (g_strdup_printf (ngettext ("%u skill", "%u skills", stats->skills),
+                               stats->skills));
+  /* Translators: a line of “guildctl stats”; a course the user takes. */
+  print_line (g_strdup_printf (ngettext ("%u course", "%u courses", stats->courses),
+                               stats->courses));
+  /* Translators: a line of “guildctl stats”; a contact's membership of a community. */
+  print_line (g_strdup_printf (ngettext ("%u membership", "%u memberships", stats->memberships),
+                               stats->memberships));
+  /* Translators: a line of “guildctl stats”; an import of a file, which can be undone. */
+  print_line (g_strdup_printf (ngettext ("%u import", "%u imports", stats->import_batches),
+                               stats->import_batches));
+}
+
+/* Section: option parsing */
+
+static GOptionContext *
+command_context (const char         *command,
+                 const char         *summary,
+                 const GOptionEntry *entries)
+{
+  g_autofree char *prgname = g_strdup_printf ("guildctl %s", command);
+  GOptionContext *context;
+
+  /* The usage line of the help names the command too. */
+  g_set_prgname (prgname);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  /* --help is an entry of ours, so that it prints and returns instead of
+   * exiting from inside the parser. */
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+static void
+print_help (GOptionContext *context)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_print ("%s", help);
+}
+
+/* Parses a command's options; returns FALSE after reporting a problem. */
+static gboolean
+parse_command (GOptionContext   *context,
+               const char       *command,
+               int              *argc,
+               char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+
+  if (*argc > 1)
+    {
+      /* Translators: %s is an argument the command does not take. */
+      usage_error (command, _("Unexpected argument “%s”."), (*argv)[1]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_count (const char *option,
+             gint64      value,
+             gint64      max,
+             guint      *out)
+{
+  if (value < 0 || value > max)
+    {
+      g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      /* Translators: the first %s is an option, such as “--contacts”; the
+       * second is the largest number it accepts. */
+      usage_error ("generate", _("%s takes a number from 0 to %s."), option, max_text);
+      return FALSE;
+    }
+
+  *out = (guint) value;
+  return TRUE;
+}
+
+/* Section: stats */
+
+static int
+run_stats (const char  *path,
+           int          argc,
+           char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GuildStoreStats stats = { 0 };
+  gboolean json = FALSE;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the counts as JSON"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = command_context ("stats", N_("Prints how many records of each kind the database "
+                                         "holds."), entries);
+  if (!parse_command (context, "stats", &argc, &argv))
+    return EXIT_ERROR;
+  if (help)
+    {
+      print_help (context);
+      return EXIT_OK;
+    }
+
+  /* Counting must not create a database that was never there. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_printerr ("guildctl: ");
+      /* Translators: %s is a file path. */
+      g_printerr (_("There is no database at %s."), display);
+      g_printerr ("\n");
+      return EXIT_ERROR;
+    }
+
+  store = guild_store_open (path, GUILD_STORE_FLAGS_NONE, &error);
+  if (store == NULL || !guild_store_get_stats (store, &stats, &error))
+    return store_error (error, path);
+
+  if (json)
+    print_stats_json (&stats);
+  else
+    print_stats_text (&stats);
+
+  return EXIT_OK;
+}
+
+/* Section: generate */
+
+static void
+on_generate_progress_cb (double   fraction,
+                         gpointer user_data)
+{
+  int percent = (int) (fraction * 100 + 0.5);
+
+  g_printerr ("\r");
+  /* Translators: a progress line; %d is a percentage, and %% is a percent sign. */
+  g_printerr (_("Generating sample data… %d%%"), percent);
+}
+
+static gboolean
+parse_today (const char  *text,
+             GDate       *date)
+{
+  int year, month, day;
+
+  if (!guild_day_is_valid (text, FALSE) || sscanf (text, "%d-%d-%d", &year, &month, &day) != 3)
+    {
+      /* Translators: %s is what the user gave; YYYY-MM-DD must stay as it is. */
+      usage_error ("generate", _("“%s” is not a day written as YYYY-MM-DD."), text);
+      return FALSE;
+    }
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+static int
+run_generate (const char  *path,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *seconds = NULL;
+  GuildGenerateOptions options;
+  GuildStoreStats stats = { 0 };
+  GDate today;
+  gint64 seed = GUILD_GENERATE_DEFAULT_SEED;
+  gint64 communities = GUILD_GENERATE_DEFAULT_COMMUNITIES;
+  gint64 contacts = GUILD_GENERATE_DEFAULT_CONTACTS;
+  gint64 events = GUILD_GENERATE_DEFAULT_EVENTS;
+  gint64 activities = GUILD_GENERATE_DEFAULT_ACTIVITIES;
+  gint64 checkins = GUILD_GENERATE_DEFAULT_CHECKINS;
+  gboolean help = FALSE;
+  gboolean tty;
+  gint64 started;
+  const GOptionEntry entries[] = {
+    /* Translators: N is the placeholder in “--seed=N”, “--contacts=N” …; translate it alike
+     * everywhere. */
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
+      N_("Make the data from seed N (default 1): the same seed gives the same data"), N_("N") },
+    { "communities", 0, 0, G_OPTION_ARG_INT64, &communities,
+      N_("How many communities to make (default 40)"), N_("N") },
+    { "contacts", 0, 0, G_OPTION_ARG_INT64, &contacts,
+      N_("How many contacts to make (default 600)"), N_("N") },
+    { "events", 0, 0, G_OPTION_ARG_INT64, &events,
+      N_("How many events to make (default 200)"), N_("N") },
+    { "activities", 0, 0, G_OPTION_ARG_INT64, &activities,
+      N_("How many activities to make (default 5000)"), N_("N") },
+    { "checkins", 0, 0, G_OPTION_ARG_INT64, &checkins,
+      N_("How many weekly check-ins to make (default 104)"), N_("N") },
+    /* Translators: DAY is the placeholder in “--today=DAY”; translate both alike. */
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Pretend today is DAY: the data ends there (default: today)"), N_("DAY") },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = command_context ("generate",
+                             N_("Fills an empty database with realistic sample data in English "
+                                "and Russian, for demos and benchmarks. It refuses a database "
+                                "that already holds records, so that nothing real is ever "
+                                "mixed with it."),
+                             entries);
+  if (!parse_command (context, "generate", &argc, &argv))
+    return EXIT_ERROR;
+  if (help)
+    {
+      print_help (context);
+      return EXIT_OK;
+    }
+
+  guild_generate_options_init (&options);
+  if (!parse_count ("--seed", seed, G_MAXUINT32, &options.seed) ||
+      !parse_count ("--communities", communities, MAX_GENERATE_COUNT, &options.communities) ||
+      !parse_count ("--contacts", contacts, MAX_GENERATE_COUNT, &options.contacts) ||
+      !parse_count ("--events", events, MAX_GENERATE_COUNT, &options.events) ||
+      !parse_count ("--activities", activities, MAX_GENERATE_COUNT, &options.activities) ||
+      !parse_count ("--checkins", checkins, MAX_GENERATE_COUNT, &options.checkins))
+    return EXIT_ERROR;
+  if (today_text != NULL)
+    {
+      if (!parse_today (today_text, &today))
+        return EXIT_ERROR;
+      options.today = &today;
+    }
+
+  /* Exclusive, so that a running Guild is never written under. */
+  store = guild_store_open (path, GUILD_STORE_FLAGS_EXCLUSIVE, &error);
+  if (store == NULL || !guild_store_get_stats (store, &stats, &error))
+    return store_error (error, path);
+
+  display = g_filename_display_name (path);
+  if (stats.communities + stats.contacts + stats.events + stats.activities + stats.checkins +
+      stats.skills + stats.courses + stats.import_batches > 0)
+    {
+      g_printerr ("guildctl: ");
+      /* Translators: %s is a file path. */
+      g_printerr (_("%s already holds records. Sample data goes only into an empty database, "
+                    "so nothing was changed; give a new file with --db."), display);
+      g_printerr ("\n");
+      return EXIT_ERROR;
+    }
+
+  tty = isatty (STDERR_FILENO);
+  started = g_get_monotonic_time ();
+  if (!guild_generate (store, &options, tty ? on_generate_progress_cb : NULL, NULL, NULL, &error))
+    {
+      if (tty)
+        g_printerr ("\n");
+      return store_error (error, path);
+    }
+  if (tty)
+    g_printerr ("\n");
+
+  if (!guild_store_get_stats (store, &stats, &error))
+    return store_error (error, path);
+
+  seconds = g_strdup_printf ("%.1f", (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  /* Translators: the first %s is a file path, the second a number of
+   * seconds (“2.4”); the counts follow on the next lines. */
+  g_print (_("Wrote sample data to %s in %s s:"), display, seconds);
+  g_print ("\n");
+  print_stats_text (&stats);
+
+  return EXIT_OK;
+}
+
+/* Section: main */
+
+static void
+setup_locale (void)
+{
+  const char *localedir = g_getenv ("GUILD_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  /* GUILD_LOCALEDIR runs guildctl from the build tree with its catalogues
+   * (<build>/po). */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static char *
+describe_commands (const char *default_path)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *display = g_filename_display_name (default_path);
+
+  g_string_append (text, _("Commands:"));
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_c (text, '\n');
+  /* Translators: %s is a file path. GUILD_DATABASE and --db must stay as they are. */
+  g_string_append_printf (text, _("The database is %s unless --db or GUILD_DATABASE says "
+                                  "otherwise."), display);
+  g_string_append_c (text, '\n');
+  /* Translators: COMMAND must stay in capitals, as in the usage line. */
+  g_string_append (text, _("Run “guildctl COMMAND --help” to see the options of a command."));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *description = NULL;
+  gboolean help = FALSE;
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    /* Translators: FILE is the placeholder in “--db=FILE”; translate both alike. */
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Use the database in FILE"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  setup_locale ();
+  g_set_prgname ("guildctl");
+
+  default_path = guild_store_default_path ();
+  description = describe_commands (default_path);
+
+  /* Translators: the placeholder of the usage line, “guildctl [OPTION…] COMMAND”. */
+  context = g_option_context_new (N_("COMMAND"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, N_("Looks after Guild’s database from the command line."));
+  g_option_context_set_description (context, description);
+  g_option_context_set_help_enabled (context, FALSE);
+  /* Stop at the command: what follows is the command's to parse. */
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (NULL, "%s", error->message);
+
+  if (help)
+    {
+      print_help (context);
+      return EXIT_OK;
+    }
+  if (version)
+    {
+      g_print ("guildctl %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  if (db != NULL && *db == '\0')
+    return usage_error (NULL, "%s", _("--db needs a file name."));
+  if (argc < 2)
+    return usage_error (NULL, "%s", _("No command given."));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (db != NULL ? db : default_path, argc - 1, argv + 1);
+
+  /* Translators: %s is what the user typed as a command. */
+  return usage_error (NULL, _("Unknown command “%s”."), argv[1]);
+}

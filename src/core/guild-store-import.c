@@ -1,0 +1,1167 @@
+/* guild-store-import.c
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "guild-store-import"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "guild-store-import.h"
+#include "guild-store-private.h"
+
+/* Matching parsed records against the database, and writing an import.
+ *
+ * The preview decides, for every parsed record, whether it is new, updates
+ * a stored record, changes nothing, or cannot be stored. Contacts match by
+ * e-mail (without case), profile address, or folded name and company;
+ * events by UID; the other kinds of a backup by name, title, instant or day.
+ * Records that are the same person twice in one file are merged.
+ *
+ * Applying writes everything in one transaction with an import_batch row;
+ * added rows carry the batch's id, so the batch can be undone. A cancel or a
+ * failure rolls back: nothing is written.
+ *
+ * Both run on the store's own connection, so they must be called on the
+ * thread that owns the store (for now the main thread; the parsing, which is
+ * the part that grows with the file, runs anywhere).
+ */
+
+/* Section: preview entries */
+
+static void
+clear_entry (gpointer data)
+{
+  GuildImportPreviewEntry *entry = data;
+
+  g_clear_object (&entry->merged);
+  g_clear_pointer (&entry->reason, g_free);
+}
+
+void
+guild_import_preview_free (GuildImportPreview *preview)
+{
+  if (preview == NULL)
+    return;
+
+  g_clear_pointer (&preview->entries, g_array_unref);
+  g_free (preview);
+}
+
+static GuildImportItem *
+item_at (GuildImportPreview *preview,
+         guint               index)
+{
+  return g_ptr_array_index (preview->result->items, index);
+}
+
+/**
+ * guild_import_preview_report:
+ *
+ * Returns: (transfer full): the counts and every skipped record with its
+ *   line and reason, as text for people (and the import_batch row).
+ */
+char *
+guild_import_preview_report (GuildImportPreview *preview)
+{
+  GString *out = g_string_new (NULL);
+  GuildImportResult *result;
+
+  g_return_val_if_fail (preview != NULL, NULL);
+
+  result = preview->result;
+  g_string_append_printf (out,
+                          /* Translators: the counts of an import, for its report. */
+                          _("Added: %u, updated: %u, unchanged: %u, skipped: %u"),
+                          preview->added, preview->updated, preview->unchanged, preview->skipped);
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < result->skipped->len; i++)
+    {
+      const GuildImportIssue *issue = &g_array_index (result->skipped, GuildImportIssue, i);
+
+      /* Translators: a record left out of an import: its line, then why. */
+      g_string_append_printf (out, _("Line %u: %s"), issue->line, issue->message);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < preview->entries->len; i++)
+    {
+      const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                             GuildImportPreviewEntry, i);
+
+      if (entry->action != GUILD_IMPORT_ACTION_SKIP)
+        continue;
+      g_string_append_printf (out, _("Line %u: %s"), item_at (preview, entry->item)->line,
+                              entry->reason);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < result->warnings->len; i++)
+    {
+      const GuildImportIssue *issue = &g_array_index (result->warnings, GuildImportIssue, i);
+
+      g_string_append_printf (out, _("Line %u: %s"), issue->line, issue->message);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Section: merging */
+
+static GuildRecord *
+copy_record (GuildRecord *record)
+{
+  GuildRecord *copy = guild_record_new_for_kind (guild_record_get_kind (record));
+
+  guild_record_copy_fields (copy, record);
+  _guild_record_set_id (copy, guild_record_get_id (record));
+  return copy;
+}
+
+static void
+union_strv (GuildRecord *dest,
+            GuildRecord *src,
+            const char  *name)
+{
+  const char * const *a = guild_record_get_strv (dest, name);
+  const char * const *b = guild_record_get_strv (src, name);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  gboolean ignore_case = g_str_equal (name, "emails");
+
+  for (guint i = 0; a[i] != NULL; i++)
+    g_ptr_array_add (list, (gpointer) a[i]);
+  for (guint i = 0; b[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < list->len && !found; j++)
+        found = ignore_case ? g_ascii_strcasecmp (list->pdata[j], b[i]) == 0
+                            : g_str_equal (list->pdata[j], b[i]);
+      if (!found)
+        g_ptr_array_add (list, (gpointer) b[i]);
+    }
+
+  if (list->len == g_strv_length ((char **) a))
+    return;
+
+  g_ptr_array_add (list, NULL);
+  guild_record_set_strv (dest, name, (const char * const *) list->pdata);
+}
+
+static void
+union_ids (GuildRecord *dest,
+           GArray      *ids,
+           const char  *name)
+{
+  GArray *current = guild_record_get_ids (dest, name);
+  g_autoptr(GArray) merged = g_array_copy (current);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < merged->len && !found; j++)
+        found = g_array_index (merged, gint64, j) == id;
+      if (!found && id != 0)
+        g_array_append_val (merged, id);
+    }
+
+  guild_record_set_ids (dest, name, (gint64 *) merged->data, merged->len);
+}
+
+/* Adds what @src knows to @dest: a non-empty imported value wins, an empty
+ * one never erases; lists are joined. With @skip_refs, references (which
+ * hold file ids) are left for the apply step. */
+static void
+merge_record (GuildRecord *dest,
+              GuildRecord *src,
+              gboolean     skip_refs)
+{
+  guint n_fields;
+  const GuildField *fields = guild_record_kind_get_fields (guild_record_get_kind (dest), &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const GuildField *field = &fields[i];
+
+      switch (field->type)
+        {
+        case GUILD_FIELD_TEXT:
+        case GUILD_FIELD_DAY:
+          if (*guild_record_get_text (src, field->name) != '\0')
+            guild_record_set_text (dest, field->name, guild_record_get_text (src, field->name));
+          break;
+        case GUILD_FIELD_VOCAB:
+          if (g_strcmp0 (guild_record_get_text (src, field->name), field->default_id) != 0)
+            guild_record_set_text (dest, field->name, guild_record_get_text (src, field->name));
+          break;
+        case GUILD_FIELD_INT:
+          if (guild_record_get_int (src, field->name) != field->default_int)
+            guild_record_set_int (dest, field->name, guild_record_get_int (src, field->name));
+          break;
+        case GUILD_FIELD_INSTANT:
+          if (guild_record_get_int (src, field->name) != 0)
+            guild_record_set_int (dest, field->name, guild_record_get_int (src, field->name));
+          break;
+        case GUILD_FIELD_BOOL:
+          guild_record_set_int (dest, field->name, guild_record_get_int (src, field->name));
+          break;
+        case GUILD_FIELD_REF:
+          if (!skip_refs && guild_record_get_int (src, field->name) != 0)
+            guild_record_set_int (dest, field->name, guild_record_get_int (src, field->name));
+          break;
+        case GUILD_FIELD_STRV:
+          union_strv (dest, src, field->name);
+          break;
+        case GUILD_FIELD_REFS:
+          if (!skip_refs)
+            union_ids (dest, guild_record_get_ids (src, field->name), field->name);
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+/* Merges and tells whether @dest changed. */
+static gboolean
+merge_changes (GuildRecord *dest,
+               GuildRecord *src,
+               gboolean     skip_refs)
+{
+  g_autoptr(GuildRecord) before = copy_record (dest);
+
+  merge_record (dest, src, skip_refs);
+  return !guild_record_fields_equal (before, dest);
+}
+
+/* Section: matching */
+
+typedef struct
+{
+  GuildStore   *store;
+  sqlite3      *db;
+  /* Keys to ids: positive ids are stored records, negative ones are
+   * -(entry + 1) for records new in this file. */
+  GHashTable   *emails;
+  GHashTable   *urls;
+  GHashTable   *names;
+  GHashTable   *uids;
+  GHashTable   *keys;          /* other kinds: "kind:key" */
+  GHashTable   *entry_of;      /* "kind:id" of a stored record → entry + 1 */
+  gboolean      indexed_contacts;
+  gboolean      indexed_keys;
+} Matcher;
+
+static void
+matcher_clear (Matcher *m)
+{
+  g_clear_pointer (&m->emails, g_hash_table_unref);
+  g_clear_pointer (&m->urls, g_hash_table_unref);
+  g_clear_pointer (&m->names, g_hash_table_unref);
+  g_clear_pointer (&m->uids, g_hash_table_unref);
+  g_clear_pointer (&m->keys, g_hash_table_unref);
+  g_clear_pointer (&m->entry_of, g_hash_table_unref);
+}
+
+static char *
+name_key (const char *name,
+          const char *company)
+{
+  g_autofree char *a = guild_import_normalize_name (name);
+  g_autofree char *b = guild_import_normalize_name (company);
+
+  if (*a == '\0')
+    return NULL;
+
+  return g_strconcat (a, "\x1f", b, NULL);
+}
+
+static void
+index_put (GHashTable *table,
+           char       *key,
+           gint64      id)
+{
+  if (key == NULL || *key == '\0' || g_hash_table_contains (table, key))
+    {
+      g_free (key);
+      return;
+    }
+
+  g_hash_table_insert (table, key, g_memdup2 (&id, sizeof id));
+}
+
+static gint64
+index_get (GHashTable *table,
+           const char *key)
+{
+  gint64 *id = key != NULL ? g_hash_table_lookup (table, key) : NULL;
+
+  return id != NULL ? *id : 0;
+}
+
+static gboolean
+index_contacts (Matcher  *m,
+                GError  **error)
+{
+  static const char *queries[] = {
+    "SELECT contact_id, value FROM contact_email",
+    "SELECT contact_id, value FROM contact_url",
+    "SELECT id, full_name, company FROM contact",
+  };
+
+  if (m->indexed_contacts)
+    return TRUE;
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      int rc = sqlite3_prepare_v2 (m->db, queries[q], -1, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        return _guild_store_set_error (m->db, rc, error);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          const char *value = (const char *) sqlite3_column_text (stmt, 1);
+
+          if (q == 0)
+            index_put (m->emails, g_utf8_casefold (value ? value : "", -1), id);
+          else if (q == 1)
+            index_put (m->urls, guild_import_normalize_url (value), id);
+          else
+            index_put (m->names, name_key (value, (const char *) sqlite3_column_text (stmt, 2)), id);
+        }
+      if (rc != SQLITE_DONE)
+        return _guild_store_set_error (m->db, rc, error);
+    }
+
+  m->indexed_contacts = TRUE;
+  return TRUE;
+}
+
+/* The key other kinds of a backup match by. */
+static char *
+record_key (GuildRecord *record)
+{
+  GuildRecordKind kind = guild_record_get_kind (record);
+  g_autofree char *folded = NULL;
+
+  switch (kind)
+    {
+    case GUILD_RECORD_COMMUNITY:
+    case GUILD_RECORD_SKILL:
+      folded = guild_import_normalize_name (guild_record_get_text (record, "name"));
+      break;
+    case GUILD_RECORD_COURSE:
+      folded = guild_import_normalize_name (guild_record_get_text (record, "title"));
+      break;
+    case GUILD_RECORD_ACTIVITY:
+      folded = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", guild_record_get_int (record, "at"),
+                                guild_record_get_text (record, "kind"));
+      break;
+    case GUILD_RECORD_CHECKIN:
+      folded = g_strdup (guild_record_get_text (record, "day"));
+      break;
+    case GUILD_RECORD_CONTACT:
+    case GUILD_RECORD_EVENT:
+    case GUILD_RECORD_PROFILE:
+    case GUILD_RECORD_GOALS:
+    case GUILD_N_RECORD_KINDS:
+    default:
+      return NULL;
+    }
+
+  return g_strdup_printf ("%d:%s", kind, folded);
+}
+
+static gboolean
+index_keys (Matcher  *m,
+            GError  **error)
+{
+  static const GuildRecordKind kinds[] = {
+    GUILD_RECORD_COMMUNITY, GUILD_RECORD_SKILL, GUILD_RECORD_COURSE,
+    GUILD_RECORD_ACTIVITY, GUILD_RECORD_CHECKIN,
+  };
+
+  if (m->indexed_keys)
+    return TRUE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GPtrArray) records = guild_store_list (m->store, kinds[k], NULL, error);
+
+      if (records == NULL)
+        return FALSE;
+      for (guint i = 0; i < records->len; i++)
+        {
+          GuildRecord *record = g_ptr_array_index (records, i);
+
+          index_put (m->keys, record_key (record), guild_record_get_id (record));
+        }
+    }
+
+  m->indexed_keys = TRUE;
+  return TRUE;
+}
+
+static gint64
+lookup_uid (Matcher     *m,
+            const char  *uid,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id;
+  int rc;
+
+  if (uid == NULL || *uid == '\0')
+    return 0;
+  if ((id = index_get (m->uids, uid)) != 0)
+    return id;
+
+  rc = sqlite3_prepare_v2 (m->db, "SELECT id FROM event WHERE uid = ?1", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _guild_store_set_error (m->db, rc, error);
+      return -G_MAXINT64;
+    }
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      _guild_store_set_error (m->db, rc, error);
+      return -G_MAXINT64;
+    }
+
+  return 0;
+}
+
+/* Finds what @record is: a stored record (> 0), an earlier new record of
+ * the file (< 0), or nothing (0). */
+static gint64
+find_match (Matcher      *m,
+            GuildRecord  *record,
+            GError      **error)
+{
+  GuildRecordKind kind = guild_record_get_kind (record);
+
+  if (kind == GUILD_RECORD_CONTACT)
+    {
+      const char * const *emails = guild_record_get_strv (record, "emails");
+      const char * const *urls = guild_record_get_strv (record, "urls");
+      g_autofree char *key = NULL;
+      gint64 id;
+
+      if (!index_contacts (m, error))
+        return -G_MAXINT64;
+
+      for (guint i = 0; emails[i] != NULL; i++)
+        {
+          g_autofree char *folded = g_utf8_casefold (emails[i], -1);
+
+          if ((id = index_get (m->emails, folded)) != 0)
+            return id;
+        }
+      for (guint i = 0; urls[i] != NULL; i++)
+        {
+          g_autofree char *normal = guild_import_normalize_url (urls[i]);
+
+          if ((id = index_get (m->urls, normal)) != 0)
+            return id;
+        }
+
+      key = name_key (guild_record_get_text (record, "full-name"),
+                      guild_record_get_text (record, "company"));
+      return index_get (m->names, key);
+    }
+
+  if (kind == GUILD_RECORD_EVENT)
+    return lookup_uid (m, guild_record_get_text (record, "uid"), error);
+
+  if (kind == GUILD_RECORD_PROFILE || kind == GUILD_RECORD_GOALS)
+    return 1;
+
+  {
+    g_autofree char *key = record_key (record);
+
+    if (!index_keys (m, error))
+      return -G_MAXINT64;
+    return index_get (m->keys, key);
+  }
+}
+
+/* Makes later records of the file find this one. */
+static void
+remember (Matcher     *m,
+          GuildRecord *record,
+          gint64       id)
+{
+  GuildRecordKind kind = guild_record_get_kind (record);
+
+  if (kind == GUILD_RECORD_CONTACT)
+    {
+      const char * const *emails = guild_record_get_strv (record, "emails");
+      const char * const *urls = guild_record_get_strv (record, "urls");
+
+      for (guint i = 0; emails[i] != NULL; i++)
+        index_put (m->emails, g_utf8_casefold (emails[i], -1), id);
+      for (guint i = 0; urls[i] != NULL; i++)
+        index_put (m->urls, guild_import_normalize_url (urls[i]), id);
+      index_put (m->names, name_key (guild_record_get_text (record, "full-name"),
+                                     guild_record_get_text (record, "company")), id);
+    }
+  else if (kind == GUILD_RECORD_EVENT)
+    index_put (m->uids, g_strdup (guild_record_get_text (record, "uid")), id);
+  else
+    index_put (m->keys, record_key (record), id);
+}
+
+static char *
+target_key (GuildRecordKind kind,
+            gint64          id)
+{
+  return g_strdup_printf ("%d:%" G_GINT64_FORMAT, kind, id);
+}
+
+/**
+ * guild_store_import_preview:
+ * @result: a parsed file; it must stay alive as long as the preview
+ * @out: (out) (transfer full): what applying would do
+ *
+ * Classifies every parsed record without writing anything. Runs on the
+ * store's connection (see the top of this file).
+ */
+gboolean
+guild_store_import_preview (GuildStore          *self,
+                            GuildImportResult   *result,
+                            GuildImportPreview **out,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_autoptr(GuildImportPreview) preview = NULL;
+  Matcher m = { 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  preview = g_new0 (GuildImportPreview, 1);
+  preview->result = result;
+  preview->entries = g_array_sized_new (FALSE, TRUE, sizeof (GuildImportPreviewEntry),
+                                        result->items->len);
+  g_array_set_clear_func (preview->entries, clear_entry);
+
+  m.store = self;
+  m.db = _guild_store_get_db (self);
+  m.emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m.urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m.uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m.entry_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < result->items->len; i++)
+    {
+      GuildImportItem *item = g_ptr_array_index (result->items, i);
+      GuildImportPreviewEntry entry = { 0 };
+      gint64 match;
+
+      if ((i & 0xff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
+
+      entry.item = i;
+      entry.merge_into = -1;
+
+      match = find_match (&m, item->record, error);
+      if (match == -G_MAXINT64)
+        goto out;
+
+      if (match < 0)
+        {
+          /* The same as an earlier record of this file. */
+          GuildImportPreviewEntry *earlier = &g_array_index (preview->entries,
+                                                             GuildImportPreviewEntry,
+                                                             -match - 1);
+
+          entry.merge_into = -match - 1;
+          entry.action = GUILD_IMPORT_ACTION_UNCHANGED;
+          if (earlier->merged != NULL &&
+              merge_changes (earlier->merged, item->record, result->has_file_refs) &&
+              earlier->action == GUILD_IMPORT_ACTION_UNCHANGED)
+            earlier->action = GUILD_IMPORT_ACTION_UPDATE;
+        }
+      else if (match > 0)
+        {
+          GuildRecordKind kind = guild_record_get_kind (item->record);
+          g_autofree char *key = target_key (kind, match);
+          guint claimed = GPOINTER_TO_UINT (g_hash_table_lookup (m.entry_of, key));
+
+          if (claimed > 0)
+            {
+              GuildImportPreviewEntry *earlier = &g_array_index (preview->entries,
+                                                                 GuildImportPreviewEntry,
+                                                                 claimed - 1);
+
+              entry.merge_into = claimed - 1;
+              entry.target_id = match;
+              entry.action = GUILD_IMPORT_ACTION_UNCHANGED;
+              if (merge_changes (earlier->merged, item->record, result->has_file_refs) &&
+                  earlier->action == GUILD_IMPORT_ACTION_UNCHANGED)
+                earlier->action = GUILD_IMPORT_ACTION_UPDATE;
+            }
+          else
+            {
+              g_autoptr(GError) local_error = NULL;
+              GuildRecord *stored;
+
+              if (kind == GUILD_RECORD_PROFILE)
+                stored = GUILD_RECORD (guild_store_dup_profile (self, &local_error));
+              else if (kind == GUILD_RECORD_GOALS)
+                stored = GUILD_RECORD (guild_store_dup_goals (self, &local_error));
+              else
+                stored = guild_store_load (self, kind, match, &local_error);
+
+              if (stored == NULL)
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  goto out;
+                }
+
+              entry.target_id = match;
+              entry.merged = stored;
+              entry.action = merge_changes (stored, item->record, result->has_file_refs)
+                             ? GUILD_IMPORT_ACTION_UPDATE : GUILD_IMPORT_ACTION_UNCHANGED;
+              g_hash_table_insert (m.entry_of, g_steal_pointer (&key),
+                                   GUINT_TO_POINTER (preview->entries->len + 1));
+              remember (&m, item->record, match);
+            }
+        }
+      else
+        {
+          entry.action = GUILD_IMPORT_ACTION_NEW;
+          entry.merged = copy_record (item->record);
+          remember (&m, item->record, -(gint64) preview->entries->len - 1);
+        }
+
+      g_array_append_val (preview->entries, entry);
+    }
+
+  /* What will be written must be storable; a record that is not is left out
+   * now rather than failing the whole import later. */
+  for (guint i = 0; i < preview->entries->len; i++)
+    {
+      GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                       GuildImportPreviewEntry, i);
+      g_autoptr(GError) invalid = NULL;
+      GuildRecordClass *klass;
+
+      if (entry->action != GUILD_IMPORT_ACTION_NEW && entry->action != GUILD_IMPORT_ACTION_UPDATE)
+        continue;
+
+      klass = GUILD_RECORD_GET_CLASS (entry->merged);
+      if (klass->prepare != NULL)
+        klass->prepare (entry->merged);
+      if (!guild_record_validate (entry->merged, &invalid))
+        {
+          entry->action = GUILD_IMPORT_ACTION_SKIP;
+          entry->reason = g_strdup (invalid->message);
+        }
+    }
+
+  preview->skipped = result->skipped->len;
+  for (guint i = 0; i < preview->entries->len; i++)
+    {
+      const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                             GuildImportPreviewEntry, i);
+
+      /* A record merged into one that cannot be stored goes with it. */
+      if (entry->merge_into >= 0 &&
+          g_array_index (preview->entries, GuildImportPreviewEntry,
+                         entry->merge_into).action == GUILD_IMPORT_ACTION_SKIP)
+        {
+          preview->skipped++;
+          continue;
+        }
+
+      switch (entry->action)
+        {
+        case GUILD_IMPORT_ACTION_NEW:
+          preview->added++;
+          break;
+        case GUILD_IMPORT_ACTION_UPDATE:
+          preview->updated++;
+          break;
+        case GUILD_IMPORT_ACTION_UNCHANGED:
+          preview->unchanged++;
+          break;
+        case GUILD_IMPORT_ACTION_SKIP:
+        default:
+          preview->skipped++;
+          break;
+        }
+    }
+
+  *out = g_steal_pointer (&preview);
+  ok = TRUE;
+
+out:
+  matcher_clear (&m);
+  return ok;
+}
+
+/* Section: applying */
+
+typedef struct
+{
+  GuildStore         *store;
+  sqlite3            *db;
+  GuildImportPreview *preview;
+  gint64              batch_id;
+  GHashTable         *ids;       /* "kind:file id" → database id */
+  GHashTable         *pending;   /* events' attendees, by entry: GArray of file ids */
+} Applier;
+
+static gboolean
+exec_stmt (sqlite3       *db,
+           const char    *sql,
+           gint64         a,
+           gint64         b,
+           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return _guild_store_set_error (db, rc, error);
+
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return _guild_store_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+static GuildRecordKind
+kind_for_ref (GuildRecordKind  owner,
+              const char      *field)
+{
+  if (g_str_equal (field, "met-at-community") || g_str_equal (field, "community-id") ||
+      g_str_equal (field, "communities"))
+    return GUILD_RECORD_COMMUNITY;
+  if (g_str_equal (field, "met-at-event") || g_str_equal (field, "event-id"))
+    return GUILD_RECORD_EVENT;
+  if (g_str_equal (field, "attendees") || g_str_equal (field, "contacts"))
+    return GUILD_RECORD_CONTACT;
+  if (g_str_equal (field, "skills"))
+    return GUILD_RECORD_SKILL;
+
+  g_return_val_if_reached (GUILD_N_RECORD_KINDS);
+}
+
+static gint64
+map_id (Applier         *a,
+        GuildRecordKind  kind,
+        gint64           file_id)
+{
+  g_autofree char *key = target_key (kind, file_id);
+  gint64 *id = g_hash_table_lookup (a->ids, key);
+
+  return id != NULL ? *id : 0;
+}
+
+/* Turns the file ids in @item's references into database ids and puts them
+ * into @record (a new record takes them, a stored one gains them). */
+static void
+resolve_refs (Applier     *a,
+              GuildRecord *record,
+              GuildRecord *imported,
+              gboolean     is_new,
+              guint        entry_index)
+{
+  GuildRecordKind kind = guild_record_get_kind (record);
+  guint n_fields;
+  const GuildField *fields = guild_record_kind_get_fields (kind, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const GuildField *field = &fields[i];
+
+      if (field->type == GUILD_FIELD_REF)
+        {
+          gint64 file_id = guild_record_get_int (imported, field->name);
+          gint64 id = file_id != 0 ? map_id (a, kind_for_ref (kind, field->name), file_id) : 0;
+
+          if (id != 0 || is_new)
+            guild_record_set_int (record, field->name, id);
+        }
+      else if (field->type == GUILD_FIELD_REFS)
+        {
+          GArray *file_ids = guild_record_get_ids (imported, field->name);
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+          /* Attendees are contacts, written after the events. */
+          if (kind == GUILD_RECORD_EVENT && g_str_equal (field->name, "attendees"))
+            {
+              if (file_ids->len > 0)
+                g_hash_table_insert (a->pending, GUINT_TO_POINTER (entry_index + 1),
+                                     g_array_copy (file_ids));
+              if (is_new)
+                guild_record_set_ids (record, field->name, NULL, 0);
+              continue;
+            }
+
+          for (guint j = 0; j < file_ids->len; j++)
+            {
+              gint64 id = map_id (a, kind_for_ref (kind, field->name),
+                                  g_array_index (file_ids, gint64, j));
+
+              if (id != 0)
+                g_array_append_val (ids, id);
+            }
+          if (is_new)
+            guild_record_set_ids (record, field->name, (gint64 *) ids->data, ids->len);
+          else
+            union_ids (record, ids, field->name);
+        }
+    }
+}
+
+static void
+remember_id (Applier         *a,
+             GuildRecordKind  kind,
+             gint64           file_id,
+             gint64           id)
+{
+  if (file_id == 0 || id == 0)
+    return;
+
+  g_hash_table_insert (a->ids, target_key (kind, file_id), g_memdup2 (&id, sizeof id));
+}
+
+static gboolean
+apply_entry (Applier                 *a,
+             guint                    index,
+             GError                 **error)
+{
+  GuildImportPreviewEntry *entry = &g_array_index (a->preview->entries,
+                                                   GuildImportPreviewEntry, index);
+  GuildImportItem *item = item_at (a->preview, entry->item);
+  GuildRecordKind kind = guild_record_get_kind (item->record);
+  gboolean file_refs = a->preview->result->has_file_refs;
+
+  if (entry->merge_into >= 0)
+    {
+      GuildImportPreviewEntry *earlier = &g_array_index (a->preview->entries,
+                                                         GuildImportPreviewEntry,
+                                                         entry->merge_into);
+
+      if (earlier->merged != NULL)
+        remember_id (a, kind, item->file_id, guild_record_get_id (earlier->merged));
+      return TRUE;
+    }
+
+  switch (entry->action)
+    {
+    case GUILD_IMPORT_ACTION_NEW:
+      if (file_refs)
+        resolve_refs (a, entry->merged, item->record, TRUE, index);
+      if (kind == GUILD_RECORD_PROFILE || kind == GUILD_RECORD_GOALS)
+        {
+          if (!guild_store_save_singleton (a->store, entry->merged, error))
+            return FALSE;
+          break;
+        }
+      if (!guild_store_add (a->store, entry->merged, error))
+        return FALSE;
+      {
+        g_autofree char *sql = g_strdup_printf ("UPDATE %s SET import_batch = ?1 WHERE id = ?2",
+                                                guild_record_kind_get_table (kind));
+
+        if (!exec_stmt (a->db, sql, a->batch_id, guild_record_get_id (entry->merged), error))
+          return FALSE;
+      }
+      break;
+
+    case GUILD_IMPORT_ACTION_UPDATE:
+      if (file_refs)
+        resolve_refs (a, entry->merged, item->record, FALSE, index);
+      if (kind == GUILD_RECORD_PROFILE || kind == GUILD_RECORD_GOALS
+          ? !guild_store_save_singleton (a->store, entry->merged, error)
+          : !guild_store_update (a->store, entry->merged, error))
+        return FALSE;
+      break;
+
+    case GUILD_IMPORT_ACTION_UNCHANGED:
+      if (file_refs && entry->merged != NULL && kind == GUILD_RECORD_EVENT)
+        resolve_refs (a, entry->merged, item->record, FALSE, index);
+      break;
+
+    case GUILD_IMPORT_ACTION_SKIP:
+    default:
+      return TRUE;
+    }
+
+  if (entry->merged != NULL)
+    remember_id (a, kind, item->file_id, guild_record_get_id (entry->merged));
+  return TRUE;
+}
+
+static gboolean
+apply_attendees (Applier  *a,
+                 GError  **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, a->pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GuildImportPreviewEntry *entry = &g_array_index (a->preview->entries,
+                                                       GuildImportPreviewEntry,
+                                                       GPOINTER_TO_UINT (key) - 1);
+      GArray *file_ids = value;
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GuildRecord) before = copy_record (entry->merged);
+
+      for (guint j = 0; j < file_ids->len; j++)
+        {
+          gint64 id = map_id (a, GUILD_RECORD_CONTACT, g_array_index (file_ids, gint64, j));
+
+          if (id != 0)
+            g_array_append_val (ids, id);
+        }
+
+      union_ids (entry->merged, ids, "attendees");
+      if (guild_record_fields_equal (before, entry->merged))
+        continue;
+      if (!guild_store_update (a->store, entry->merged, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_all (Applier       *a,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  /* References point backwards in this order, except the attendees of
+   * events, which are written last. */
+  static const GuildRecordKind order[] = {
+    GUILD_RECORD_COMMUNITY, GUILD_RECORD_SKILL, GUILD_RECORD_EVENT, GUILD_RECORD_CONTACT,
+    GUILD_RECORD_COURSE, GUILD_RECORD_ACTIVITY, GUILD_RECORD_CHECKIN, GUILD_RECORD_PROFILE,
+    GUILD_RECORD_GOALS,
+  };
+  GArray *entries = a->preview->entries;
+  guint done = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    for (guint i = 0; i < entries->len; i++)
+      {
+        GuildImportPreviewEntry *entry = &g_array_index (entries, GuildImportPreviewEntry, i);
+
+        if (guild_record_get_kind (item_at (a->preview, entry->item)->record) != order[k])
+          continue;
+        if ((++done & 0xff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+          return FALSE;
+        if (!apply_entry (a, i, error))
+          return FALSE;
+      }
+
+  return apply_attendees (a, error);
+}
+
+/**
+ * guild_store_import_apply:
+ * @preview: a preview made by guild_store_import_preview() on this store,
+ *   with nothing written in between
+ * @batch_id: (out) (optional): the import batch's id
+ *
+ * Writes the import in one transaction and records it as a batch (file
+ * name, format, counts and report). Cancelled or failed, it is rolled back
+ * and nothing is written. Runs on the store's connection (see the top of
+ * this file).
+ */
+gboolean
+guild_store_import_apply (GuildStore          *self,
+                          GuildImportPreview  *preview,
+                          gint64              *batch_id,
+                          GCancellable        *cancellable,
+                          GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *report = NULL;
+  Applier a = { 0 };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!guild_store_begin (self, error))
+    return FALSE;
+
+  a.store = self;
+  a.db = _guild_store_get_db (self);
+  a.preview = preview;
+  a.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  a.pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+
+  rc = sqlite3_prepare_v2 (a.db,
+                           "INSERT INTO import_batch (started_at, file_name, format)"
+                           " VALUES (?1, ?2, ?3)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, now);
+      sqlite3_bind_text (stmt, 2, preview->result->file_name ? preview->result->file_name : "",
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, guild_import_format_to_string (preview->result->format),
+                         -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _guild_store_set_error (a.db, rc, error);
+      goto out;
+    }
+  a.batch_id = sqlite3_last_insert_rowid (a.db);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!apply_all (&a, cancellable, error))
+    goto out;
+
+  report = guild_import_preview_report (preview);
+  rc = sqlite3_prepare_v2 (a.db,
+                           "UPDATE import_batch SET finished_at = ?1, added = ?2, updated = ?3,"
+                           " unchanged = ?4, skipped = ?5, report = ?6 WHERE id = ?7",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+      sqlite3_bind_int (stmt, 2, preview->added);
+      sqlite3_bind_int (stmt, 3, preview->updated);
+      sqlite3_bind_int (stmt, 4, preview->unchanged);
+      sqlite3_bind_int (stmt, 5, preview->skipped);
+      sqlite3_bind_text (stmt, 6, report, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, a.batch_id);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _guild_store_set_error (a.db, rc, error);
+      goto out;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!guild_store_commit (self, error))
+    goto out;
+
+  if (batch_id != NULL)
+    *batch_id = a.batch_id;
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!ok)
+    {
+      guild_store_rollback (self);
+      /* The records were given ids that the rollback took back. */
+      for (guint i = 0; i < preview->entries->len; i++)
+        {
+          GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                           GuildImportPreviewEntry, i);
+
+          if (entry->action == GUILD_IMPORT_ACTION_NEW && entry->merged != NULL)
+            _guild_record_set_id (entry->merged, 0);
+        }
+    }
+  g_hash_table_unref (a.ids);
+  g_hash_table_unref (a.pending);
+  return ok;
+}
+
+/**
+ * guild_store_import_undo:
+ *
+ * Removes every record an import batch added (updates it made to existing
+ * records stay) and marks the batch undone, in one transaction.
+ */
+gboolean
+guild_store_import_undo (GuildStore    *self,
+                         gint64         batch_id,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  static const GuildRecordKind kinds[] = {
+    GUILD_RECORD_ACTIVITY, GUILD_RECORD_CHECKIN, GUILD_RECORD_COURSE, GUILD_RECORD_CONTACT,
+    GUILD_RECORD_EVENT, GUILD_RECORD_SKILL, GUILD_RECORD_COMMUNITY,
+  };
+  sqlite3 *db;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (batch_id > 0, FALSE);
+
+  if (!guild_store_begin (self, error))
+    return FALSE;
+
+  db = _guild_store_get_db (self);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE import_batch = ?1",
+                                              guild_record_kind_get_table (kinds[k]));
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_int64 (stmt, 1, batch_id);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              gint64 id = sqlite3_column_int64 (stmt, 0);
+
+              g_array_append_val (ids, id);
+            }
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _guild_store_set_error (db, rc, error);
+          guild_store_rollback (self);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < ids->len; i++)
+        if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+            !guild_store_remove (self, kinds[k], g_array_index (ids, gint64, i), error))
+          {
+            guild_store_rollback (self);
+            return FALSE;
+          }
+    }
+
+  if (!exec_stmt (db, "UPDATE import_batch SET undone_at = ?1 WHERE id = ?2",
+                  g_get_real_time () / G_USEC_PER_SEC, batch_id, error) ||
+      !guild_store_commit (self, error))
+    {
+      guild_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,88 @@
+/* guild-store-import.h
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "guild-store.h"
+#include "import/guild-import.h"
+
+G_BEGIN_DECLS
+
+/**
+ * GuildImportAction:
+ * @GUILD_IMPORT_ACTION_NEW: the record will be added
+ * @GUILD_IMPORT_ACTION_UPDATE: it matches a stored record, which gains what
+ *   the file adds
+ * @GUILD_IMPORT_ACTION_UNCHANGED: it matches a stored record (or an earlier
+ *   one in the same file) and adds nothing
+ * @GUILD_IMPORT_ACTION_SKIP: the record cannot be stored; see the reason
+ */
+typedef enum
+{
+  GUILD_IMPORT_ACTION_NEW,
+  GUILD_IMPORT_ACTION_UPDATE,
+  GUILD_IMPORT_ACTION_UNCHANGED,
+  GUILD_IMPORT_ACTION_SKIP,
+} GuildImportAction;
+
+/**
+ * GuildImportPreviewEntry:
+ * @action: what applying will do
+ * @item: the index of the record in the result's items
+ * @target_id: the stored record it matches, or 0
+ * @merge_into: the index of an earlier entry the record is the same as, or -1
+ * @merged: (nullable): the record as it will be written
+ * @reason: (nullable): why it is skipped
+ */
+typedef struct
+{
+  GuildImportAction  action;
+  guint              item;
+  gint64             target_id;
+  gint               merge_into;
+  GuildRecord       *merged;
+  char              *reason;
+} GuildImportPreviewEntry;
+
+/**
+ * GuildImportPreview:
+ * @result: the parsed file (borrowed: it must outlive the preview)
+ * @entries: (element-type GuildImportPreviewEntry): one per item
+ * @added: @updated: @unchanged: @skipped: the counts; @skipped includes the
+ *   records the parser left out
+ */
+typedef struct
+{
+  GuildImportResult *result;
+  GArray            *entries;
+  guint              added;
+  guint              updated;
+  guint              unchanged;
+  guint              skipped;
+} GuildImportPreview;
+
+void      guild_import_preview_free       (GuildImportPreview  *preview);
+char     *guild_import_preview_report     (GuildImportPreview  *preview);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildImportPreview, guild_import_preview_free)
+
+gboolean  guild_store_import_preview      (GuildStore          *self,
+                                           GuildImportResult   *result,
+                                           GuildImportPreview **out,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+gboolean  guild_store_import_apply        (GuildStore          *self,
+                                           GuildImportPreview  *preview,
+                                           gint64              *batch_id,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+gboolean  guild_store_import_undo         (GuildStore          *self,
+                                           gint64               batch_id,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+
+G_END_DECLS

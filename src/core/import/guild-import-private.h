@@ -1,0 +1,60 @@
+/* guild-import-private.h
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "guild-import.h"
+
+G_BEGIN_DECLS
+
+/* Beyond this, a single cell or property value is cut: no real contact has a
+ * note of 1 MiB, and a runaway quote must not eat the whole file. */
+#define GUILD_IMPORT_MAX_VALUE (1024 * 1024)
+
+/* A CSV reader over decoded text (RFC 4180: quoted cells, doubled quotes,
+ * line breaks inside quotes). It knows the line each record starts on. */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  gsize       pos;
+  guint       line;
+  char        delimiter;
+} GuildCsvReader;
+
+void      _guild_csv_reader_init       (GuildCsvReader *reader,
+                                        const char     *text,
+                                        gsize           len,
+                                        char            delimiter);
+gboolean  _guild_csv_reader_next       (GuildCsvReader *reader,
+                                        GPtrArray      *cells,
+                                        guint          *line,
+                                        gboolean       *broken);
+char      _guild_csv_detect_delimiter  (const char     *text,
+                                        gsize           len);
+
+/* Appends @value to @list (a GPtrArray of owned strings) unless it is empty
+ * or already there; e-mail addresses compare without case. */
+void      _guild_strv_add_unique       (GPtrArray      *list,
+                                        const char     *value,
+                                        gboolean        ignore_case);
+void      _guild_record_set_list       (GuildRecord    *record,
+                                        const char     *name,
+                                        GPtrArray      *list);
+char     *_guild_import_join_name      (const char     *first,
+                                        ...) G_GNUC_NULL_TERMINATED;
+int       _guild_import_month_number   (const char     *name,
+                                        gsize           len);
+char     *_guild_import_canonical_url  (const char     *url);
+gboolean  _guild_import_looks_like_url (const char     *text);
+
+char       *_guild_backup_json_key     (GuildRecordKind  kind,
+                                        const char      *field);
+const char *_guild_backup_section      (GuildRecordKind  kind,
+                                        gboolean        *has_ids);
+
+G_END_DECLS

@@ -1,0 +1,695 @@
+/* guild-import-vcard.c
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "guild-import-vcard"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "guild-import-private.h"
+
+/* vCard 2.1, 3.0 and 4.0 as Apple, Google, Outlook, Android, Nextcloud and
+ * Thunderbird write them. The text is unfolded into logical lines (with
+ * quoted-printable soft breaks and 2.1-style base64 blocks), each split into
+ * group, name, parameters and value; a card collects the properties Guild
+ * keeps. Anything unknown is passed over, so a strange card loses a field,
+ * never the file.
+ */
+
+typedef struct
+{
+  guint      line;
+  char      *full_name;
+  char      *given;
+  char      *family;
+  char      *built_name;
+  char      *company;
+  char      *position;
+  char      *role;
+  char      *location;
+  char      *birthday;
+  GPtrArray *emails;
+  GPtrArray *phones;
+  GPtrArray *urls;
+  GPtrArray *tags;
+  GString   *notes;
+} Card;
+
+typedef struct
+{
+  GuildImportResult *result;
+  Card              *card;
+  gboolean           seen_card;
+} Parser;
+
+static Card *
+card_new (guint line)
+{
+  Card *card = g_new0 (Card, 1);
+
+  card->line = line;
+  card->emails = g_ptr_array_new_with_free_func (g_free);
+  card->phones = g_ptr_array_new_with_free_func (g_free);
+  card->urls = g_ptr_array_new_with_free_func (g_free);
+  card->tags = g_ptr_array_new_with_free_func (g_free);
+  card->notes = g_string_new (NULL);
+
+  return card;
+}
+
+static void
+card_free (Card *card)
+{
+  g_free (card->full_name);
+  g_free (card->given);
+  g_free (card->family);
+  g_free (card->built_name);
+  g_free (card->company);
+  g_free (card->position);
+  g_free (card->role);
+  g_free (card->location);
+  g_free (card->birthday);
+  g_ptr_array_unref (card->emails);
+  g_ptr_array_unref (card->phones);
+  g_ptr_array_unref (card->urls);
+  g_ptr_array_unref (card->tags);
+  g_string_free (card->notes, TRUE);
+  g_free (card);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Card, card_free)
+
+/* Section: values */
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  return -1;
+}
+
+static GString *
+decode_quoted_printable (const char *raw)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = raw; *p != '\0'; p++)
+    {
+      if (*p == '=' && p[1] != '\0' && hex_value (p[1]) >= 0 && hex_value (p[2]) >= 0)
+        {
+          char byte = (char) (hex_value (p[1]) << 4 | hex_value (p[2]));
+
+          if (byte != '\0')
+            g_string_append_c (out, byte);
+          p += 2;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return out;
+}
+
+/* Quoted-printable bytes are in the CHARSET of the property (UTF-8 when
+ * none is given); other values were decoded with the file. */
+static char *
+decode_value (const char *raw,
+              gboolean    quoted_printable,
+              const char *charset)
+{
+  g_autoptr(GString) bytes = NULL;
+
+  if (!quoted_printable)
+    return g_strdup (raw);
+
+  bytes = decode_quoted_printable (raw);
+
+  if (charset != NULL && g_ascii_strcasecmp (charset, "UTF-8") != 0 &&
+      g_ascii_strcasecmp (charset, "windows-1251") != 0 &&
+      g_ascii_strcasecmp (charset, "cp1251") != 0)
+    {
+      g_autofree char *converted = g_convert (bytes->str, bytes->len, "UTF-8", charset,
+                                              NULL, NULL, NULL);
+
+      if (converted != NULL && g_utf8_validate (converted, -1, NULL))
+        return g_steal_pointer (&converted);
+    }
+
+  return guild_import_decode_text ((const guint8 *) bytes->str, bytes->len, NULL);
+}
+
+/* Undoes the text escapes of vCard 3.0 and 4.0 (`\n`, `\,`, `\;`, `\\`) and
+ * Apple's `\:`. */
+static char *
+unescape (const char *text,
+          gsize       len)
+{
+  GString *out = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '\\' && i + 1 < len)
+        {
+          char next = text[++i];
+
+          if (next == 'n' || next == 'N')
+            g_string_append_c (out, '\n');
+          else
+            g_string_append_c (out, next);
+        }
+      else
+        g_string_append_c (out, text[i]);
+    }
+
+  return g_strstrip (g_string_free (out, FALSE));
+}
+
+/* Splits a structured value at unescaped @separator and unescapes each part. */
+static GPtrArray *
+split_value (const char *value,
+             char        separator)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  const char *start = value;
+  const char *p;
+
+  for (p = value; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        {
+          p++;
+          continue;
+        }
+      if (*p == separator)
+        {
+          g_ptr_array_add (parts, unescape (start, p - start));
+          start = p + 1;
+        }
+    }
+  g_ptr_array_add (parts, unescape (start, p - start));
+
+  return parts;
+}
+
+static const char *
+part (GPtrArray *parts,
+      guint      index)
+{
+  return index < parts->len ? g_ptr_array_index (parts, index) : "";
+}
+
+/* Section: properties */
+
+typedef struct
+{
+  char      *name;
+  GPtrArray *param_names;
+  GPtrArray *param_values;
+  char      *value;
+} Property;
+
+static void
+property_clear (Property *prop)
+{
+  g_clear_pointer (&prop->name, g_free);
+  g_clear_pointer (&prop->param_names, g_ptr_array_unref);
+  g_clear_pointer (&prop->param_values, g_ptr_array_unref);
+  g_clear_pointer (&prop->value, g_free);
+}
+
+static const char *
+property_param (Property   *prop,
+                const char *name)
+{
+  for (guint i = 0; i < prop->param_names->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (prop->param_names, i), name) == 0)
+      return g_ptr_array_index (prop->param_values, i);
+
+  return NULL;
+}
+
+static void
+add_param (Property   *prop,
+           const char *text,
+           gsize       len)
+{
+  g_autofree char *param = g_strndup (text, len);
+  char *eq = strchr (param, '=');
+  const char *name, *value;
+
+  if (eq != NULL)
+    {
+      *eq = '\0';
+      name = param;
+      value = eq + 1;
+    }
+  else if (g_ascii_strcasecmp (param, "QUOTED-PRINTABLE") == 0 ||
+           g_ascii_strcasecmp (param, "BASE64") == 0 ||
+           g_ascii_strcasecmp (param, "8BIT") == 0)
+    {
+      /* vCard 2.1 lets the parameter's name go. */
+      name = "ENCODING";
+      value = param;
+    }
+  else
+    {
+      name = "TYPE";
+      value = param;
+    }
+
+  if (*value == '"')
+    {
+      gsize n = strlen (value);
+
+      value++;
+      if (n >= 2 && value[n - 2] == '"')
+        ((char *) value)[n - 2] = '\0';
+    }
+
+  g_ptr_array_add (prop->param_names, g_strstrip (g_strdup (name)));
+  g_ptr_array_add (prop->param_values, g_strdup (value));
+}
+
+/* Splits `group.NAME;param=x;param:value`. Returns FALSE for a line that is
+ * not a property. */
+static gboolean
+parse_property (const char *line,
+                Property   *prop)
+{
+  const char *colon = NULL, *p, *start;
+  const char *dot;
+  gboolean quoted = FALSE;
+  g_autofree char *head = NULL;
+
+  for (p = line; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (*p == ':' && !quoted)
+        {
+          colon = p;
+          break;
+        }
+    }
+  if (colon == NULL || colon == line)
+    return FALSE;
+
+  head = g_strndup (line, colon - line);
+  prop->param_names = g_ptr_array_new_with_free_func (g_free);
+  prop->param_values = g_ptr_array_new_with_free_func (g_free);
+  prop->value = g_strdup (colon + 1);
+
+  quoted = FALSE;
+  start = head;
+  for (p = head; ; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      if ((*p == ';' && !quoted) || *p == '\0')
+        {
+          if (prop->name == NULL)
+            prop->name = g_ascii_strup (start, p - start);
+          else if (p > start)
+            add_param (prop, start, p - start);
+          start = p + 1;
+        }
+      if (*p == '\0')
+        break;
+    }
+
+  /* Drop the group (item1.URL): every group's property is kept alike. */
+  dot = strrchr (prop->name, '.');
+  if (dot != NULL)
+    {
+      char *bare = g_strdup (dot + 1);
+
+      g_free (prop->name);
+      prop->name = bare;
+    }
+
+  g_strstrip (prop->name);
+  return prop->name[0] != '\0';
+}
+
+static gboolean
+is_base64 (Property *prop)
+{
+  const char *encoding = property_param (prop, "ENCODING");
+
+  return encoding != NULL &&
+         (g_ascii_strcasecmp (encoding, "B") == 0 || g_ascii_strcasecmp (encoding, "BASE64") == 0);
+}
+
+static void
+set_once (char       **slot,
+          const char  *value)
+{
+  if (*slot == NULL && value != NULL && *value != '\0')
+    *slot = g_strdup (value);
+}
+
+static void
+add_url (Card       *card,
+         const char *value)
+{
+  g_autofree char *url = _guild_import_canonical_url (value);
+
+  if (*url != '\0')
+    _guild_strv_add_unique (card->urls, url, FALSE);
+}
+
+static void
+apply_property (Parser   *parser,
+                Property *prop,
+                guint     line)
+{
+  Card *card = parser->card;
+  const char *encoding = property_param (prop, "ENCODING");
+  gboolean qp = encoding != NULL && g_ascii_strcasecmp (encoding, "QUOTED-PRINTABLE") == 0;
+  g_autofree char *value = NULL;
+  const char *name = prop->name;
+
+  /* Photos, logos, keys and sounds are binary; Guild keeps none of them. */
+  if (is_base64 (prop) || g_str_equal (name, "PHOTO") || g_str_equal (name, "LOGO") ||
+      g_str_equal (name, "KEY") || g_str_equal (name, "SOUND"))
+    return;
+
+  value = decode_value (prop->value, qp, property_param (prop, "CHARSET"));
+
+  if (g_str_equal (name, "FN"))
+    {
+      g_autofree char *text = unescape (value, strlen (value));
+
+      set_once (&card->full_name, text);
+    }
+  else if (g_str_equal (name, "N"))
+    {
+      g_autoptr(GPtrArray) parts = split_value (value, ';');
+
+      set_once (&card->family, part (parts, 0));
+      set_once (&card->given, part (parts, 1));
+      if (card->built_name == NULL)
+        {
+          char *built = _guild_import_join_name (part (parts, 3), part (parts, 1), part (parts, 2),
+                                                 part (parts, 0), part (parts, 4), NULL);
+
+          if (*built != '\0')
+            card->built_name = built;
+          else
+            g_free (built);
+        }
+    }
+  else if (g_str_equal (name, "ORG"))
+    {
+      g_autoptr(GPtrArray) parts = split_value (value, ';');
+
+      set_once (&card->company, part (parts, 0));
+    }
+  else if (g_str_equal (name, "TITLE"))
+    {
+      g_autofree char *text = unescape (value, strlen (value));
+
+      set_once (&card->position, text);
+    }
+  else if (g_str_equal (name, "ROLE"))
+    {
+      g_autofree char *text = unescape (value, strlen (value));
+
+      set_once (&card->role, text);
+    }
+  else if (g_str_equal (name, "EMAIL"))
+    {
+      g_autofree char *text = unescape (value, strlen (value));
+      const char *address = text;
+
+      if (g_ascii_strncasecmp (address, "mailto:", 7) == 0)
+        address += 7;
+      _guild_strv_add_unique (card->emails, address, TRUE);
+    }
+  else if (g_str_equal (name, "TEL"))
+    {
+      g_autofree char *text = unescape (value, strlen (value));
+      const char *number = text;
+
+      if (g_ascii_strncasecmp (number, "tel:", 4) == 0)
+        number += 4;
+      _guild_strv_add_unique (card->phones, number, FALSE);
+    }
+  else if (g_str_equal (name, "URL"))
+    {
+      g_autofree char *text = unescape (value, strlen (value));
+
+      add_url (card, text);
+    }
+  else if (g_str_equal (name, "X-SOCIALPROFILE"))
+    {
+      g_autofree char *text = unescape (value, strlen (value));
+
+      /* Apple writes a profile as a web address, or as "x-apple:user" with
+       * nothing to open; only the addresses are kept. */
+      if (_guild_import_looks_like_url (text))
+        add_url (card, text);
+    }
+  else if (g_str_equal (name, "CATEGORIES"))
+    {
+      g_autoptr(GPtrArray) parts = split_value (value, ',');
+
+      for (guint i = 0; i < parts->len; i++)
+        _guild_strv_add_unique (card->tags, g_ptr_array_index (parts, i), FALSE);
+    }
+  else if (g_str_equal (name, "BDAY"))
+    {
+      g_autofree char *text = unescape (value, strlen (value));
+      g_autofree char *day = NULL;
+
+      if (card->birthday != NULL || *text == '\0')
+        return;
+      if (guild_import_parse_day (text, TRUE, &day))
+        card->birthday = g_steal_pointer (&day);
+      else
+        {
+          g_autofree char *message =
+            /* Translators: %s is a birthday as written in the imported file. */
+            g_strdup_printf (_("Unreadable date “%s”; the contact was imported without it"),
+                             text);
+
+          guild_import_result_warn (parser->result, line, message);
+        }
+    }
+  else if (g_str_equal (name, "NOTE"))
+    {
+      g_autofree char *text = unescape (value, strlen (value));
+
+      if (*text != '\0')
+        {
+          if (card->notes->len > 0)
+            g_string_append_c (card->notes, '\n');
+          if (card->notes->len + strlen (text) < GUILD_IMPORT_MAX_VALUE)
+            g_string_append (card->notes, text);
+        }
+    }
+  else if (g_str_equal (name, "ADR"))
+    {
+      g_autoptr(GPtrArray) parts = split_value (value, ';');
+
+      /* The town says where someone is; the street is not needed. */
+      set_once (&card->location, part (parts, 3));
+      set_once (&card->location, part (parts, 4));
+      set_once (&card->location, part (parts, 6));
+    }
+}
+
+/* Section: cards */
+
+static void
+finish_card (Parser *parser)
+{
+  g_autoptr(Card) card = g_steal_pointer (&parser->card);
+  const char *name;
+  GuildContact *contact;
+
+  name = card->full_name != NULL ? card->full_name : card->built_name;
+  if (name == NULL || *name == '\0')
+    {
+      guild_import_result_skip (parser->result, card->line, _("No name"));
+      return;
+    }
+
+  contact = guild_contact_new (name);
+  guild_record_set_text (GUILD_RECORD (contact), "given-name", card->given);
+  guild_record_set_text (GUILD_RECORD (contact), "family-name", card->family);
+  guild_record_set_text (GUILD_RECORD (contact), "company", card->company);
+  guild_record_set_text (GUILD_RECORD (contact), "position",
+                         card->position != NULL ? card->position : card->role);
+  guild_record_set_text (GUILD_RECORD (contact), "location", card->location);
+  guild_record_set_text (GUILD_RECORD (contact), "birthday", card->birthday);
+  guild_record_set_text (GUILD_RECORD (contact), "notes", card->notes->str);
+  _guild_record_set_list (GUILD_RECORD (contact), "emails", card->emails);
+  _guild_record_set_list (GUILD_RECORD (contact), "phones", card->phones);
+  _guild_record_set_list (GUILD_RECORD (contact), "urls", card->urls);
+  _guild_record_set_list (GUILD_RECORD (contact), "tags", card->tags);
+
+  guild_import_result_add (parser->result, GUILD_RECORD (contact), card->line, 0);
+}
+
+static void
+handle_line (Parser     *parser,
+             const char *line,
+             guint       line_number)
+{
+  Property prop = { 0 };
+
+  if (!parse_property (line, &prop))
+    {
+      property_clear (&prop);
+      return;
+    }
+
+  if (g_str_equal (prop.name, "BEGIN") &&
+      g_ascii_strcasecmp (g_strstrip (prop.value), "VCARD") == 0)
+    {
+      if (parser->card != NULL)
+        {
+          guild_import_result_skip (parser->result, parser->card->line,
+                                    _("The card is not complete (no END:VCARD)"));
+          g_clear_pointer (&parser->card, card_free);
+        }
+      parser->card = card_new (line_number);
+      parser->seen_card = TRUE;
+    }
+  else if (g_str_equal (prop.name, "END") &&
+           g_ascii_strcasecmp (g_strstrip (prop.value), "VCARD") == 0)
+    {
+      if (parser->card != NULL)
+        finish_card (parser);
+    }
+  else if (parser->card != NULL)
+    apply_property (parser, &prop, line_number);
+
+  property_clear (&prop);
+}
+
+static gboolean
+head_has (const char *line,
+          const char *word)
+{
+  const char *colon = strchr (line, ':');
+  g_autofree char *head = NULL;
+  g_autofree char *upper = NULL;
+
+  if (colon == NULL)
+    return FALSE;
+
+  head = g_strndup (line, colon - line);
+  upper = g_ascii_strup (head, -1);
+  return strstr (upper, word) != NULL;
+}
+
+/**
+ * guild_import_parse_vcard:
+ * @text: decoded UTF-8 text
+ *
+ * Returns: (transfer full): the contacts of every card, and the cards left
+ *   out with their first line.
+ */
+GuildImportResult *
+guild_import_parse_vcard (const char   *text,
+                          gsize         len,
+                          const char   *file_name,
+                          GCancellable *cancellable)
+{
+  Parser parser = { 0 };
+  g_autoptr(GString) logical = g_string_new (NULL);
+  guint logical_line = 0, line_number = 0, n_lines = 0;
+  gboolean have_logical = FALSE, qp = FALSE, base64 = FALSE;
+  gsize pos = 0;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  parser.result = guild_import_result_new (GUILD_IMPORT_FORMAT_VCARD, file_name);
+
+  while (pos <= len)
+    {
+      gsize end = pos;
+      const char *line;
+      gsize line_len;
+      gboolean at_end = pos == len;
+
+      while (end < len && text[end] != '\n' && text[end] != '\r')
+        end++;
+      line = text + pos;
+      line_len = end - pos;
+      line_number++;
+
+      if ((++n_lines & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+
+      if (have_logical && !at_end && line_len > 0 && (line[0] == ' ' || line[0] == '\t'))
+        {
+          /* A folded line continues the one before. */
+          if (!base64 && logical->len < 2 * GUILD_IMPORT_MAX_VALUE)
+            g_string_append_len (logical, line + 1, line_len - 1);
+        }
+      else if (have_logical && !at_end && qp && logical->len > 0 &&
+               logical->str[logical->len - 1] == '=')
+        {
+          /* A quoted-printable soft line break. */
+          g_string_truncate (logical, logical->len - 1);
+          if (logical->len < 2 * GUILD_IMPORT_MAX_VALUE)
+            g_string_append_len (logical, line, line_len);
+        }
+      else if (have_logical && !at_end && base64 && line_len > 0 &&
+               memchr (line, ':', line_len) == NULL)
+        {
+          /* vCard 2.1 base64 runs on unfolded lines up to a blank one. */
+        }
+      else
+        {
+          if (have_logical)
+            handle_line (&parser, logical->str, logical_line);
+
+          g_string_truncate (logical, 0);
+          have_logical = FALSE;
+          if (!at_end && line_len > 0)
+            {
+              g_string_append_len (logical, line, MIN (line_len, 2 * GUILD_IMPORT_MAX_VALUE));
+              logical_line = line_number;
+              have_logical = TRUE;
+              qp = head_has (logical->str, "QUOTED-PRINTABLE");
+              base64 = head_has (logical->str, "BASE64") || head_has (logical->str, "ENCODING=B");
+            }
+        }
+
+      if (at_end)
+        break;
+
+      if (end < len && text[end] == '\r' && end + 1 < len && text[end + 1] == '\n')
+        end++;
+      pos = end + 1;
+      if (end >= len)
+        pos = len;
+    }
+
+  if (parser.card != NULL)
+    {
+      guild_import_result_skip (parser.result, parser.card->line,
+                                _("The card is not complete (no END:VCARD)"));
+      g_clear_pointer (&parser.card, card_free);
+    }
+
+  if (!parser.seen_card)
+    guild_import_result_skip (parser.result, 1, _("Not a vCard"));
+
+  return parser.result;
+}

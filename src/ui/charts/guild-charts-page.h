@@ -1,0 +1,25 @@
+/* guild-charts-page.h
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "guild-store.h"
+
+G_BEGIN_DECLS
+
+#define GUILD_TYPE_CHARTS_PAGE (guild_charts_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (GuildChartsPage, guild_charts_page, GUILD, CHARTS_PAGE, GtkWidget)
+
+GuildStore *guild_charts_page_get_store (GuildChartsPage *self);
+void        guild_charts_page_set_store (GuildChartsPage *self,
+                                         GuildStore      *store);
+void        guild_charts_page_load      (GuildChartsPage *self);
+
+G_END_DECLS

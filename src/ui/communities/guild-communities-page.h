@@ -1,0 +1,27 @@
+/* guild-communities-page.h
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "guild-store.h"
+
+G_BEGIN_DECLS
+
+#define GUILD_TYPE_COMMUNITIES_PAGE (guild_communities_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (GuildCommunitiesPage, guild_communities_page,
+                      GUILD, COMMUNITIES_PAGE, GtkWidget)
+
+GuildStore *guild_communities_page_get_store (GuildCommunitiesPage *self);
+void        guild_communities_page_set_store (GuildCommunitiesPage *self,
+                                              GuildStore           *store);
+void        guild_communities_page_load      (GuildCommunitiesPage *self);
+void        guild_communities_page_add       (GuildCommunitiesPage *self);
+
+G_END_DECLS

@@ -1,0 +1,592 @@
+/* guild-application.c
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "guild-application"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "guild-application.h"
+#include "guild-compat.h"
+#include "guild-preferences-window.h"
+#include "guild-window.h"
+
+/* GuildApplication runs one instance per user: `guild FILE…` started while
+ * Guild runs hands the files to the running instance over D-Bus. It opens the
+ * database (exclusively: a second Guild on the same file is refused by the
+ * store) when it is first activated, and when that fails it explains why and
+ * offers only what cannot lose data: moving a damaged file aside, or
+ * quitting. */
+
+struct _GuildApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned */
+  GuildStore     *store;
+  GSettings      *settings;
+  char           *database_path;
+
+  /* Monotonic time at which main() started, for GUILD_EXIT_AFTER_FIRST_FRAME. */
+  gint64          start_time;
+  guint           asking : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_START_TIME,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (GuildApplication, guild_application, ADW_TYPE_APPLICATION)
+
+static void show_open_error (GuildApplication *self,
+                             const char       *path,
+                             const GError     *error);
+
+static const GOptionEntry main_entries[] = {
+  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database in FILE instead of the default one"), N_("FILE") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static char *
+dup_database_path (GuildApplication *self)
+{
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+
+  return guild_store_default_path ();
+}
+
+static void
+apply_color_scheme (GuildApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
+static gboolean
+exit_after_first_frame (void)
+{
+  const char *value = g_getenv ("GUILD_EXIT_AFTER_FIRST_FRAME");
+
+  return value != NULL && *value != '\0';
+}
+
+/* The benchmark's probe (build-aux/bench): how long from main() to the first
+ * painted frame. */
+static void
+on_window_first_frame_cb (GuildApplication *self,
+                          GParamSpec       *pspec,
+                          GuildWindow      *window)
+{
+  gint64 elapsed_ms;
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  if (!guild_window_get_first_frame_shown (window))
+    return;
+
+  elapsed_ms = (g_get_monotonic_time () - self->start_time) / 1000;
+  g_print ("first-frame-ms: %" G_GINT64_FORMAT "\n", elapsed_ms);
+  fflush (stdout);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static GuildWindow *
+create_window (GuildApplication *self)
+{
+  GuildWindow *window;
+
+  g_assert (GUILD_IS_APPLICATION (self));
+  g_assert (GUILD_IS_STORE (self->store));
+
+  window = guild_window_new (GTK_APPLICATION (self), self->store);
+
+  if (exit_after_first_frame ())
+    g_signal_connect_object (window, "notify::first-frame-shown",
+                             G_CALLBACK (on_window_first_frame_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  return window;
+}
+
+static gboolean
+open_store (GuildApplication  *self,
+            const char        *path,
+            GError           **error)
+{
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  g_clear_object (&self->store);
+  self->store = guild_store_open (path, GUILD_STORE_FLAGS_EXCLUSIVE, error);
+
+  return self->store != NULL;
+}
+
+static void
+move_aside_and_start_fresh (GuildApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dup_database_path (self);
+  g_autofree char *new_path = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *message = NULL;
+  GuildWindow *window;
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  if (!guild_store_move_aside (path, &new_path, &error) ||
+      !open_store (self, path, &error))
+    {
+      show_open_error (self, path, error);
+      return;
+    }
+
+  window = create_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  display = g_filename_display_name (new_path);
+  /* Translators: %s is the path the damaged database was renamed to. */
+  message = g_strdup_printf (_("The damaged database was kept as %s"), display);
+  guild_window_add_toast (window, adw_toast_new (message));
+}
+
+static void
+on_open_error_response_cb (GObject          *alert,
+                           const char       *response,
+                           GuildApplication *self)
+{
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  self->asking = FALSE;
+
+  if (g_strcmp0 (response, "move-aside") == 0)
+    move_aside_and_start_fresh (self);
+
+  /* With no window left and nothing held, the application quits. */
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+show_open_error (GuildApplication *self,
+                 const char       *path,
+                 const GError     *error)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GObject *alert;
+
+  g_assert (GUILD_IS_APPLICATION (self));
+  g_assert (error != NULL);
+
+  g_warning ("Could not open %s: %s", path, error->message);
+
+  if (exit_after_first_frame ())
+    {
+      /* A benchmark has nobody to answer a dialog. */
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  title = guild_store_describe_error (error, path, &body);
+  alert = guild_compat_alert_new (title, body);
+
+  if (g_error_matches (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_CORRUPT))
+    guild_compat_alert_add_response (alert, "move-aside", _("_Move Aside and Start Fresh"),
+                                     ADW_RESPONSE_SUGGESTED);
+  guild_compat_alert_add_response (alert, "quit", _("_Quit"), ADW_RESPONSE_DEFAULT);
+  guild_compat_alert_set_close_response (alert, "quit");
+  guild_compat_alert_set_default_response (alert, "quit");
+
+  /* Keep running while the question is open: no main window exists yet. */
+  self->asking = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (alert, "response",
+                           G_CALLBACK (on_open_error_response_cb), self, G_CONNECT_DEFAULT);
+  guild_compat_alert_present (alert, NULL);
+}
+
+/* Section: actions */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  /* Closing the windows lets them save their state first. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GuildPreferencesWindow *preferences;
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  preferences = guild_preferences_window_new (window, self->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  static const char *developers[] = { "The Guild developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const GuildCompatAbout about = {
+    .application_name = _("Guild"),
+    .application_icon = APP_ID,
+    .version = PACKAGE_VERSION,
+    .developer_name = _("The Guild developers"),
+    .website = "https://github.com/guildapp/guild",
+    .issue_url = "https://github.com/guildapp/guild/issues",
+    .comments = _("Take part in professional communities on purpose while you change "
+                  "careers: keep your communities, the people you meet and the events "
+                  "you go to, and see whether it is working."),
+    .copyright = _("© 2026 The Guild developers"),
+    /* Translators: your names, one per line, shown in the About window. */
+    .translator_credits = _("translator-credits"),
+    .developers = developers,
+    .license_type = GTK_LICENSE_GPL_3_0,
+  };
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  guild_compat_show_about (window != NULL ? GTK_WIDGET (window) : NULL, &about);
+}
+
+/* Import and export exist so that the menu shows them, disabled, until the
+ * import/export issue lands; see guild_application_import_files(). */
+static void
+not_available_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  g_message ("%s is not available yet", g_action_get_name (G_ACTION (action)));
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "import", not_available_action },
+  { "export", not_available_action },
+};
+
+/* Section: GApplication */
+
+static int
+guild_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  GuildApplication *self = GUILD_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "guild", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (!g_variant_dict_lookup (options, "database", "^&ay", &path))
+    return -1;
+
+  if (*path == '\0')
+    {
+      g_printerr ("%s\n", _("--database needs the path of a database file"));
+      return EXIT_FAILURE;
+    }
+
+  g_free (self->database_path);
+  self->database_path = g_canonicalize_filename (path, NULL);
+
+  /* Find out now whether Guild already runs: that instance keeps its own
+   * database, and saying so beats silently showing another file. */
+  if (g_application_register (app, NULL, &error) && g_application_get_is_remote (app))
+    g_printerr ("%s\n", _("Guild is already running; its window keeps its own database. "
+                          "--database applies when Guild starts."));
+
+  return -1;
+}
+
+static void
+guild_application_startup (GApplication *app)
+{
+  GuildApplication *self = GUILD_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (guild_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
+                                   G_N_ELEMENTS (app_entries), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "import")),
+                               FALSE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "export")),
+                               FALSE);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+
+  self->settings = g_settings_new (GUILD_SETTINGS_SCHEMA);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+}
+
+static void
+guild_application_activate (GApplication *app)
+{
+  GuildApplication *self = GUILD_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  /* The dialog about the database is still waiting for an answer. */
+  if (self->asking)
+    return;
+
+  if (self->store == NULL)
+    {
+      path = dup_database_path (self);
+      if (!open_store (self, path, &error))
+        {
+          show_open_error (self, path, error);
+          return;
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (create_window (self)));
+}
+
+static void
+guild_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  GuildApplication *self = GUILD_APPLICATION (app);
+
+  g_application_activate (app);
+  guild_application_import_files (self, files, n_files);
+}
+
+static void
+guild_application_shutdown (GApplication *app)
+{
+  GuildApplication *self = GUILD_APPLICATION (app);
+
+  G_APPLICATION_CLASS (guild_application_parent_class)->shutdown (app);
+
+  /* Closing the store here checkpoints the database before the process ends. */
+  g_clear_object (&self->store);
+}
+
+/* Section: GObject */
+
+static void
+guild_application_dispose (GObject *object)
+{
+  GuildApplication *self = (GuildApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (guild_application_parent_class)->dispose (object);
+}
+
+static void
+guild_application_finalize (GObject *object)
+{
+  GuildApplication *self = (GuildApplication *)object;
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (guild_application_parent_class)->finalize (object);
+}
+
+static void
+guild_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  GuildApplication *self = GUILD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_START_TIME:
+      g_value_set_int64 (value, self->start_time);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+guild_application_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  GuildApplication *self = GUILD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_START_TIME:
+      self->start_time = g_value_get_int64 (value);
+      if (self->start_time == 0)
+        self->start_time = g_get_monotonic_time ();
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+guild_application_class_init (GuildApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = guild_application_dispose;
+  object_class->finalize = guild_application_finalize;
+  object_class->get_property = guild_application_get_property;
+  object_class->set_property = guild_application_set_property;
+
+  app_class->handle_local_options = guild_application_handle_local_options;
+  app_class->startup = guild_application_startup;
+  app_class->activate = guild_application_activate;
+  app_class->open = guild_application_open;
+  app_class->shutdown = guild_application_shutdown;
+
+  /**
+   * GuildApplication:start-time:
+   *
+   * The monotonic time (g_get_monotonic_time()) at which the process
+   * started, or 0 for the moment the application was made.
+   */
+  properties [PROP_START_TIME] =
+    g_param_spec_int64 ("start-time", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+guild_application_init (GuildApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+}
+
+/* Section: public API */
+
+/**
+ * guild_application_new:
+ * @start_time: the monotonic time at which main() started, or 0
+ *
+ * Returns: (transfer full): the application
+ */
+GuildApplication *
+guild_application_new (gint64 start_time)
+{
+  return g_object_new (GUILD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       /* The same in development builds, whose id ends in .Devel. */
+                       "resource-base-path", RESOURCE_PREFIX,
+                       "start-time", start_time,
+                       NULL);
+}
+
+/**
+ * guild_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open database, if any
+ */
+GuildStore *
+guild_application_get_store (GuildApplication *self)
+{
+  g_return_val_if_fail (GUILD_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * guild_application_import_files:
+ * @files: (array length=n_files): the files to import
+ * @n_files: how many
+ *
+ * Imports files given on the command line, sent by another `guild FILE…`,
+ * or (later) dropped or chosen. This is the one place where the import
+ * pipeline of the import issue plugs in.
+ */
+void
+guild_application_import_files (GuildApplication  *self,
+                                GFile            **files,
+                                guint              n_files)
+{
+  g_return_if_fail (GUILD_IS_APPLICATION (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  /* TODO: the import issue runs the pipeline here; until then the files are
+   * ignored rather than pretended to be imported. */
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_file_get_parse_name (files[i]);
+
+      g_message ("Importing is not available yet; %s was not imported", name);
+    }
+}
