@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "guild-generate.h"
+#include "guild-metrics.h"
 #include "guild-records.h"
 #include "guild-store.h"
 #include "guild-vocab.h"
@@ -703,10 +704,10 @@ test_cli_usage_errors (Fixture       *fixture,
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "generate"));
   g_assert_nonnull (strstr (help.out, "stats"));
+  g_assert_nonnull (strstr (help.out, "metrics"));
   /* Commands that do not exist yet are not offered. */
   g_assert_null (strstr (help.out, "import"));
   g_assert_null (strstr (help.out, "export"));
-  g_assert_null (strstr (help.out, "metrics"));
 }
 
 static void
@@ -797,6 +798,61 @@ test_cli_russian (Fixture       *fixture,
   g_assert_true (has_cyrillic (help.out));
 }
 
+static void
+test_cli_metrics (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = temp_db (fixture, "metrics.db");
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) backwards = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (skip_without_guildctl ())
+    return;
+
+  run_guildctl (&run, NULL, "--db", path, "generate", "--seed", "5", "--communities", "10",
+                "--contacts", "80", "--events", "30", "--activities", "600", "--checkins", "20",
+                "--today", "2026-03-15", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The command prints exactly what the core computes (TZ=UTC here). */
+  {
+    g_autoptr(GuildStore) store = open_store (path);
+    GuildMetricsQuery query = { "2026-01-05", "2026-03-15", 0, NULL };
+    g_autoptr(GuildMetrics) m = guild_store_metrics (store, &query, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (m->n_weeks, ==, 10);
+    g_assert_cmpuint (m->totals.activities, >, 0);
+    expected = guild_metrics_to_json (m);
+  }
+
+  run_guildctl (&json, NULL, "--db", path, "metrics", "--json", "--from", "2026-01-05",
+                "--to", "2026-03-15", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_strchomp (json.out);
+  g_assert_cmpstr (json.out, ==, expected);
+
+  run_guildctl (&text, NULL, "--db", path, "metrics", "--from", "2026-03-02", "--to",
+                "2026-03-15", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "2026-W10"));
+  g_assert_nonnull (strstr (text.out, "2026-W11"));
+  g_assert_null (strstr (text.out, "2026-W12"));
+
+  run_guildctl (&missing, NULL, "--db", path, "metrics", "--community", "99999", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "99999"));
+
+  run_guildctl (&backwards, NULL, "--db", path, "metrics", "--from", "2026-03-15", "--to",
+                "2026-03-01", NULL);
+  g_assert_cmpint (backwards.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -818,6 +874,8 @@ main (int   argc,
               fixture_set_up, test_cli_usage_errors, fixture_tear_down);
   g_test_add ("/guild/generate/cli/not-a-database", Fixture, NULL,
               fixture_set_up, test_cli_not_a_database, fixture_tear_down);
+  g_test_add ("/guild/generate/cli/metrics", Fixture, NULL,
+              fixture_set_up, test_cli_metrics, fixture_tear_down);
   g_test_add ("/guild/generate/cli/russian", Fixture, NULL,
               fixture_set_up, test_cli_russian, fixture_tear_down);
 

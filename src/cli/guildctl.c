@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "guild-generate.h"
+#include "guild-metrics.h"
 #include "guild-store.h"
 
 /* guildctl looks after Guild's database from the command line. Each command
@@ -50,10 +51,12 @@ typedef struct
 
 static int run_stats    (const char *path, int argc, char **argv);
 static int run_generate (const char *path, int argc, char **argv);
+static int run_metrics  (const char *path, int argc, char **argv);
 
 static const Command commands[] = {
   { "stats", N_("Print how many records of each kind the database holds"), run_stats },
   { "generate", N_("Fill an empty database with sample data"), run_generate },
+  { "metrics", N_("Print the weekly figures behind the charts"), run_metrics },
 };
 
 /* Section: output helpers */
@@ -330,6 +333,199 @@ run_stats (const char  *path,
     print_stats_json (&stats);
   else
     print_stats_text (&stats);
+
+  return EXIT_OK;
+}
+
+/* Section: metrics */
+
+/* Pads @text with spaces to @width characters (not bytes: Russian headers). */
+static void
+append_cell (GString    *out,
+             const char *text,
+             guint       width,
+             gboolean    right)
+{
+  glong len = g_utf8_strlen (text, -1);
+
+  if (right)
+    for (glong i = len; i < (glong) width; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (glong i = len; i < (glong) width; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, "  ");
+}
+
+static void
+append_metrics_row (GString                *out,
+                    const char             *label,
+                    const GuildMetricsWeek *week,
+                    const guint            *widths)
+{
+  const guint values[] = {
+    week->activities, week->active_days, week->minutes, week->new_connections,
+    week->interactions, week->reactions, week->events_attended, week->publications,
+  };
+
+  append_cell (out, label, widths[0], FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      char number[16];
+
+      g_snprintf (number, sizeof number, "%u", values[i]);
+      append_cell (out, number, widths[i + 1], TRUE);
+    }
+  g_strchomp (out->str);
+  g_string_set_size (out, strlen (out->str));
+  g_string_append_c (out, '\n');
+}
+
+static void
+print_metrics_text (GuildMetrics *m)
+{
+  const char *headers[] = {
+    /* Translators: column headers of “guildctl metrics”; keep them short. */
+    C_("metrics column", "Week"),
+    C_("metrics column", "Activities"),
+    C_("metrics column", "Days"),
+    C_("metrics column", "Minutes"),
+    C_("metrics column", "New contacts"),
+    C_("metrics column", "Interactions"),
+    C_("metrics column", "Reactions"),
+    C_("metrics column", "Events"),
+    C_("metrics column", "Publications"),
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint widths[G_N_ELEMENTS (headers)];
+  const char *total_label = C_("metrics row", "Total");
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    widths[i] = MAX (g_utf8_strlen (headers[i], -1), 6);
+  widths[0] = MAX (widths[0], MAX (8, (guint) g_utf8_strlen (total_label, -1)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    append_cell (out, headers[i], widths[i], i > 0);
+  g_strchomp (out->str);
+  g_string_set_size (out, strlen (out->str));
+  g_string_append_c (out, '\n');
+
+  for (guint w = 0; w < m->n_weeks; w++)
+    append_metrics_row (out, m->weeks[w].week, &m->weeks[w], widths);
+  append_metrics_row (out, total_label, &m->totals, widths);
+
+  g_print ("%s", out->str);
+  g_print (ngettext ("Streak: %u week in a row met the goal.\n",
+                     "Streak: %u weeks in a row met the goal.\n", m->streak_weeks),
+           m->streak_weeks);
+}
+
+static int
+run_metrics (const char  *path,
+             int          argc,
+             char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GuildMetrics) metrics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *default_from = NULL;
+  g_autofree char *default_to = NULL;
+  GuildMetricsQuery query = { 0 };
+  gint64 community = 0;
+  gboolean json = FALSE;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON"), NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("First day of the period (default: twelve weeks back)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day of the period (default: today)"),
+      N_("YYYY-MM-DD") },
+    { "community", 0, 0, G_OPTION_ARG_INT64, &community,
+      N_("Count only this community (its id)"), N_("ID") },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = command_context ("metrics",
+                             N_("Prints the figures behind the charts for every ISO week of "
+                                "the period, and their totals. Weeks and days are local."),
+                             entries);
+  if (!parse_command (context, "metrics", &argc, &argv))
+    return EXIT_ERROR;
+  if (help)
+    {
+      print_help (context);
+      return EXIT_OK;
+    }
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) start = NULL;
+
+    default_to = g_date_time_format (now, "%Y-%m-%d");
+    /* The Monday eleven weeks before this week's: twelve weeks in all. */
+    start = g_date_time_add_days (now, -(g_date_time_get_day_of_week (now) - 1) - 77);
+    default_from = g_date_time_format (start, "%Y-%m-%d");
+  }
+
+  query.from = from != NULL ? from : default_from;
+  query.to = to != NULL ? to : default_to;
+  query.community = community;
+
+  if (community < 0)
+    return usage_error ("metrics", _("--community takes the id of a community."));
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_printerr ("guildctl: ");
+      g_printerr (_("There is no database at %s."), display);
+      g_printerr ("\n");
+      return EXIT_ERROR;
+    }
+
+  store = guild_store_open (path, GUILD_STORE_FLAGS_NONE, &error);
+  if (store == NULL)
+    return store_error (error, path);
+
+  if (community > 0)
+    {
+      g_autoptr(GuildRecord) found = guild_store_load (store, GUILD_RECORD_COMMUNITY, community,
+                                                       &error);
+
+      if (found == NULL)
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, community);
+
+          g_printerr ("guildctl: ");
+          /* Translators: %s is a number given with --community. */
+          g_printerr (_("There is no community with the id %s."), id);
+          g_printerr ("\n");
+          return EXIT_ERROR;
+        }
+    }
+
+  metrics = guild_store_metrics (store, &query, NULL, &error);
+  if (metrics == NULL)
+    {
+      if (g_error_matches (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_INVALID))
+        return usage_error ("metrics", "%s", error->message);
+      return store_error (error, path);
+    }
+
+  if (json)
+    {
+      g_autofree char *text = guild_metrics_to_json (metrics);
+
+      g_print ("%s\n", text);
+    }
+  else
+    print_metrics_text (metrics);
 
   return EXIT_OK;
 }
