@@ -24,7 +24,7 @@ GUILD_PACKAGES=(
   gettext
   xvfb xauth dbus dbus-x11 at-spi2-core
   desktop-file-utils appstream libglib2.0-bin
-  imagemagick xdotool python3-dogtail fonts-cantarell sqlite3
+  imagemagick xdotool python3-dogtail fonts-cantarell sqlite3 tzdata
 )
 
 guild_log ()
