@@ -497,6 +497,22 @@ test_csv_broken_quote (void)
   assert_skipped (result, 0, 3, "A quoted cell is not closed; the row was left out");
 }
 
+static void
+test_not_a_file (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_get_tmp_dir ());
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/guild/contacts.vcf");
+  g_autoptr(GError) error = NULL;
+
+  /* A folder and a missing file are refused with words, never read. */
+  g_assert_null (guild_import_parse_file (folder, GUILD_IMPORT_FORMAT_UNKNOWN, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+  g_assert_null (guild_import_parse_file (missing, GUILD_IMPORT_FORMAT_UNKNOWN, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "contacts.vcf"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/guild/import/csv/russian-excel", test_csv_russian_excel);
   g_test_add_func ("/guild/import/csv/utf16", test_csv_utf16);
   g_test_add_func ("/guild/import/csv/broken-quote", test_csv_broken_quote);
+  g_test_add_func ("/guild/import/not-a-file", test_not_a_file);
 
   return g_test_run ();
 }

@@ -15,9 +15,12 @@
 #include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "guild-export-json.h"
 #include "guild-generate.h"
 #include "guild-metrics.h"
+#include "guild-store-import.h"
 #include "guild-store.h"
 
 /* guildctl looks after Guild's database from the command line. Each command
@@ -52,11 +55,16 @@ typedef struct
 static int run_stats    (const char *path, int argc, char **argv);
 static int run_generate (const char *path, int argc, char **argv);
 static int run_metrics  (const char *path, int argc, char **argv);
+static int run_import   (const char *path, int argc, char **argv);
+static int run_export   (const char *path, int argc, char **argv);
 
 static const Command commands[] = {
   { "stats", N_("Print how many records of each kind the database holds"), run_stats },
   { "generate", N_("Fill an empty database with sample data"), run_generate },
   { "metrics", N_("Print the weekly figures behind the charts"), run_metrics },
+  { "import", N_("Import contacts and events from vCard, CSV, iCalendar or backup files"),
+    run_import },
+  { "export", N_("Write the whole database out as a JSON backup"), run_export },
 };
 
 /* Section: output helpers */
@@ -93,6 +101,20 @@ store_error (const GError *error,
 
   g_printerr ("guildctl: %s: %s\n", title, body);
   g_debug ("%s", error->message);
+
+  return EXIT_ERROR;
+}
+
+/* Reading commands never create a database that was never there. */
+static int
+no_database (const char *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_printerr ("guildctl: ");
+  /* Translators: %s is a file path. */
+  g_printerr (_("There is no database at %s."), display);
+  g_printerr ("\n");
 
   return EXIT_ERROR;
 }
@@ -211,6 +233,7 @@ print_stats_text (const GuildStoreStats *stats)
 
 static GOptionContext *
 command_context (const char         *command,
+                 const char         *parameters,
                  const char         *summary,
                  const GOptionEntry *entries)
 {
@@ -220,7 +243,7 @@ command_context (const char         *command,
   /* The usage line of the help names the command too. */
   g_set_prgname (prgname);
 
-  context = g_option_context_new (NULL);
+  context = g_option_context_new (parameters);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
   /* --help is an entry of ours, so that it prints and returns instead of
@@ -303,8 +326,9 @@ run_stats (const char  *path,
     G_OPTION_ENTRY_NULL
   };
 
-  context = command_context ("stats", N_("Prints how many records of each kind the database "
-                                         "holds."), entries);
+  context = command_context ("stats", NULL,
+                             N_("Prints how many records of each kind the database holds."),
+                             entries);
   if (!parse_command (context, "stats", &argc, &argv))
     return EXIT_ERROR;
   if (help)
@@ -313,17 +337,8 @@ run_stats (const char  *path,
       return EXIT_OK;
     }
 
-  /* Counting must not create a database that was never there. */
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_printerr ("guildctl: ");
-      /* Translators: %s is a file path. */
-      g_printerr (_("There is no database at %s."), display);
-      g_printerr ("\n");
-      return EXIT_ERROR;
-    }
+    return no_database (path);
 
   store = guild_store_open (path, GUILD_STORE_FLAGS_NONE, &error);
   if (store == NULL || !guild_store_get_stats (store, &stats, &error))
@@ -450,7 +465,7 @@ run_metrics (const char  *path,
     G_OPTION_ENTRY_NULL
   };
 
-  context = command_context ("metrics",
+  context = command_context ("metrics", NULL,
                              N_("Prints the figures behind the charts for every ISO week of "
                                 "the period, and their totals. Weeks and days are local."),
                              entries);
@@ -480,14 +495,7 @@ run_metrics (const char  *path,
     return usage_error ("metrics", _("--community takes the id of a community."));
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_printerr ("guildctl: ");
-      g_printerr (_("There is no database at %s."), display);
-      g_printerr ("\n");
-      return EXIT_ERROR;
-    }
+    return no_database (path);
 
   store = guild_store_open (path, GUILD_STORE_FLAGS_NONE, &error);
   if (store == NULL)
@@ -606,7 +614,7 @@ run_generate (const char  *path,
     G_OPTION_ENTRY_NULL
   };
 
-  context = command_context ("generate",
+  context = command_context ("generate", NULL,
                              N_("Fills an empty database with realistic sample data in English "
                                 "and Russian, for demos and benchmarks. It refuses a database "
                                 "that already holds records, so that nothing real is ever "
@@ -672,6 +680,473 @@ run_generate (const char  *path,
   g_print (_("Wrote sample data to %s in %s s:"), display, seconds);
   g_print ("\n");
   print_stats_text (&stats);
+
+  return EXIT_OK;
+}
+
+/* Section: import */
+
+/* A record left out of an import, for the report. The message is borrowed
+ * from the parse result or the preview. */
+typedef struct
+{
+  guint       line;
+  guint       order;
+  const char *message;
+} ImportIssue;
+
+typedef struct
+{
+  /* Borrowed */
+  const char *db_path;
+  gboolean    dry_run;
+  gboolean    json;
+
+  /* Owned */
+  GuildStore *store;
+  char       *scratch_dir;
+  GString    *out;
+
+  guint       taken;
+  gboolean    partial;
+} Import;
+
+static int
+compare_issues (gconstpointer a,
+                gconstpointer b)
+{
+  const ImportIssue *x = a;
+  const ImportIssue *y = b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Every record the import leaves out, from the parser and from the store,
+ * in the order of the file. */
+static GArray *
+collect_skipped (GuildImportPreview *preview)
+{
+  GuildImportResult *result = preview->result;
+  GArray *issues = g_array_new (FALSE, FALSE, sizeof (ImportIssue));
+
+  for (guint i = 0; i < result->skipped->len; i++)
+    {
+      const GuildImportIssue *skipped = &g_array_index (result->skipped, GuildImportIssue, i);
+      ImportIssue issue = { skipped->line, issues->len, skipped->message };
+
+      g_array_append_val (issues, issue);
+    }
+  for (guint i = 0; i < preview->entries->len; i++)
+    {
+      const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                             GuildImportPreviewEntry, i);
+      const GuildImportItem *item;
+      ImportIssue issue = { 0 };
+
+      if (entry->action != GUILD_IMPORT_ACTION_SKIP)
+        continue;
+      item = g_ptr_array_index (result->items, entry->item);
+      issue.line = item->line;
+      issue.order = issues->len;
+      issue.message = entry->reason != NULL ? entry->reason : "";
+      g_array_append_val (issues, issue);
+    }
+  g_array_sort (issues, compare_issues);
+
+  return issues;
+}
+
+static void
+append_file_json (Import            *imp,
+                  const char        *file,
+                  GuildImportFormat  format,
+                  const guint        counts[4],
+                  GArray            *issues)
+{
+  GString *out = imp->out;
+
+  if (out->str[out->len - 1] != '[')
+    g_string_append_c (out, ',');
+  g_string_append (out, "{\"file\":");
+  json_append_string (out, file);
+  g_string_append (out, ",\"format\":");
+  json_append_string (out, guild_import_format_to_string (format));
+  json_append_uint_member (out, "added", counts[0]);
+  json_append_uint_member (out, "updated", counts[1]);
+  json_append_uint_member (out, "unchanged", counts[2]);
+  json_append_uint_member (out, "skipped", counts[3]);
+  g_string_append (out, ",\"errors\":[");
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const ImportIssue *issue = &g_array_index (issues, ImportIssue, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_printf (out, "{\"line\":%u,\"message\":", issue->line);
+      json_append_string (out, issue->message);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+}
+
+/* A file that could not be imported at all: nothing of it was written. */
+static void
+report_failed_file (Import     *imp,
+                    const char *file,
+                    const char *message)
+{
+  g_autoptr(GArray) issues = g_array_new (FALSE, FALSE, sizeof (ImportIssue));
+  const guint counts[4] = { 0 };
+  ImportIssue issue = { 0, 0, message };
+
+  imp->partial = TRUE;
+  g_printerr ("guildctl: %s\n", message);
+  if (imp->json)
+    {
+      g_array_append_val (issues, issue);
+      append_file_json (imp, file, GUILD_IMPORT_FORMAT_UNKNOWN, counts, issues);
+    }
+}
+
+static void
+print_file_text (const char         *file,
+                 GuildImportPreview *preview,
+                 GArray             *issues)
+{
+  GuildImportResult *result = preview->result;
+
+  /* Translators: the heading of a file's summary in “guildctl import”; the
+   * first %s is the file name, the second its format, such as “vCard”. */
+  g_print (_("%s (%s)"), file, guild_import_format_label (result->format));
+  g_print ("\n");
+  if (result->items->len == 0 && result->skipped->len == 0)
+    {
+      print_line (g_strdup (_("The file holds no records.")));
+      return;
+    }
+  /* Translators: a line of “guildctl import”: how many records were added. */
+  print_line (g_strdup_printf (ngettext ("%u added", "%u added", preview->added),
+                               preview->added));
+  /* Translators: a line of “guildctl import”: how many stored records the
+   * file updated. */
+  print_line (g_strdup_printf (ngettext ("%u updated", "%u updated", preview->updated),
+                               preview->updated));
+  /* Translators: a line of “guildctl import”: how many records matched
+   * stored ones and added nothing. */
+  print_line (g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", preview->unchanged),
+                               preview->unchanged));
+  /* Translators: a line of “guildctl import”: how many records were left out. */
+  print_line (g_strdup_printf (ngettext ("%u skipped", "%u skipped", preview->skipped),
+                               preview->skipped));
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const ImportIssue *issue = &g_array_index (issues, ImportIssue, i);
+
+      /* Translators: a record left out of an import: its line in the file,
+       * then why. */
+      print_line (g_strdup_printf (_("line %u: %s"), issue->line, issue->message));
+    }
+  for (guint i = 0; i < result->warnings->len; i++)
+    {
+      const GuildImportIssue *warning = &g_array_index (result->warnings, GuildImportIssue, i);
+
+      /* Translators: a record imported with a part left out: its line in the
+       * file, then what was left out. */
+      print_line (g_strdup_printf (_("line %u: warning: %s"), warning->line, warning->message));
+    }
+}
+
+/* Opens the database on the first file worth importing, so that files that
+ * cannot be read leave it untouched (not even created). A dry run on a
+ * database that does not exist yet previews against an empty one that is
+ * thrown away afterwards. */
+static gboolean
+ensure_store (Import  *imp,
+              GError **error)
+{
+  g_autofree char *scratch = NULL;
+  const char *path = imp->db_path;
+
+  if (imp->store != NULL)
+    return TRUE;
+
+  if (imp->dry_run && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      imp->scratch_dir = g_dir_make_tmp ("guildctl-XXXXXX", error);
+      if (imp->scratch_dir == NULL)
+        return FALSE;
+      path = scratch = g_build_filename (imp->scratch_dir, "dry-run.db", NULL);
+    }
+
+  /* Exclusive, so that a running Guild is never written under. */
+  imp->store = guild_store_open (path, GUILD_STORE_FLAGS_EXCLUSIVE, error);
+  return imp->store != NULL;
+}
+
+static void
+import_clear (Import *imp)
+{
+  g_clear_object (&imp->store);
+  if (imp->scratch_dir != NULL)
+    {
+      static const char *names[] = {
+        "dry-run.db", "dry-run.db-wal", "dry-run.db-shm", "dry-run.db-lock",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *file = g_build_filename (imp->scratch_dir, names[i], NULL);
+
+          g_unlink (file);
+        }
+      g_rmdir (imp->scratch_dir);
+      g_clear_pointer (&imp->scratch_dir, g_free);
+    }
+  if (imp->out != NULL)
+    g_string_free (g_steal_pointer (&imp->out), TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
+/* Imports one file; returns FALSE only when the database cannot be opened,
+ * which ends the whole command. */
+static gboolean
+import_file (Import     *imp,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GuildImportResult) result = NULL;
+  g_autoptr(GuildImportPreview) preview = NULL;
+  g_autoptr(GArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  guint counts[4];
+
+  result = guild_import_parse_file (file, GUILD_IMPORT_FORMAT_UNKNOWN, NULL, &error);
+  if (result == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* GIO's own words for these two name the call that failed. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        /* Translators: %s is a file name given to “guildctl import”. */
+        message = g_strdup_printf (_("There is no file %s."), display);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        /* Translators: %s is a name given to “guildctl import”. */
+        message = g_strdup_printf (_("%s is a folder; give the files in it instead."), display);
+      else
+        message = g_strdup (error->message);
+      report_failed_file (imp, display, message);
+      return TRUE;
+    }
+
+  if (!ensure_store (imp, &error))
+    {
+      store_error (error, imp->db_path);
+      return FALSE;
+    }
+
+  /* One transaction per file: a file whose write fails leaves nothing. A
+   * file that would neither add nor change anything is not written at all,
+   * not even as an empty import batch. */
+  if (!guild_store_import_preview (imp->store, result, &preview, NULL, &error) ||
+      (!imp->dry_run && preview->added + preview->updated > 0 &&
+       !guild_store_import_apply (imp->store, preview, NULL, NULL, &error)))
+    {
+      g_autofree char *body = NULL;
+      g_autofree char *title = guild_store_describe_error (error, imp->db_path, &body);
+      g_autofree char *message = NULL;
+
+      g_debug ("%s", error->message);
+      /* Translators: the first %s is the name of a file that could not be
+       * imported, the second and third say why. */
+      message = g_strdup_printf (_("%s: %s %s"), display, title, body);
+      report_failed_file (imp, display, message);
+      return TRUE;
+    }
+
+  issues = collect_skipped (preview);
+  imp->taken += preview->added + preview->updated + preview->unchanged;
+  if (preview->skipped > 0)
+    imp->partial = TRUE;
+
+  if (imp->json)
+    {
+      counts[0] = preview->added;
+      counts[1] = preview->updated;
+      counts[2] = preview->unchanged;
+      counts[3] = preview->skipped;
+      append_file_json (imp, display, result->format, counts, issues);
+    }
+  else
+    print_file_text (display, preview, issues);
+
+  return TRUE;
+}
+
+static int
+run_import (const char  *path,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Import) imp = { 0 };
+  gboolean json = FALSE;
+  gboolean dry_run = FALSE;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the summary as JSON"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Only say what would be imported; write nothing"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  /* Translators: the placeholder of the usage line, “guildctl import [OPTION…] FILE…”. */
+  context = command_context ("import", N_("FILE…"),
+                             N_("Imports contacts and events from vCard, CSV (LinkedIn, Google "
+                                "Contacts or any other), iCalendar files and Guild backups; "
+                                "the kind of each file is found from its content. Records that "
+                                "match stored ones update them instead of being added twice."),
+                             entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("import", "%s", error->message);
+  if (help)
+    {
+      print_help (context);
+      return EXIT_OK;
+    }
+  if (argc < 2)
+    return usage_error ("import", "%s", _("No file given."));
+
+  imp.db_path = path;
+  imp.dry_run = dry_run;
+  imp.json = json;
+  if (json)
+    imp.out = g_string_new ("{\"files\":[");
+
+  for (int i = 1; i < argc; i++)
+    if (!import_file (&imp, argv[i]))
+      return EXIT_ERROR;
+
+  if (json)
+    {
+      g_string_append (imp.out, "]}\n");
+      /* Always UTF-8, whatever the locale, unlike g_print(). */
+      fwrite (imp.out->str, 1, imp.out->len, stdout);
+    }
+  else if (dry_run)
+    g_print ("%s\n", _("This was a dry run: nothing was written."));
+
+  if (imp.taken == 0)
+    return EXIT_ERROR;
+  return imp.partial ? EXIT_PARTIAL : EXIT_OK;
+}
+
+/* Section: export */
+
+static int
+run_export (const char  *path,
+            int          argc,
+            char       **argv)
+{
+  static const char *formats[] = { "json", "vcard", "ics", "csv" };
+  static const char *whats[] = { "contacts", "events", "activities" };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *output = NULL;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    /* Translators: the placeholder of “--format=FORMAT”; json, vcard, ics and csv must stay
+     * as they are. */
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Write FORMAT: json (a backup of everything), vcard, ics or csv"), N_("FORMAT") },
+    /* Translators: contacts, events and activities must stay as they are. */
+    { "what", 0, 0, G_OPTION_ARG_STRING, &what,
+      N_("What to write with vcard, ics or csv: contacts, events or activities"), N_("WHAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of the standard output"), N_("FILE") },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = command_context ("export", NULL,
+                             N_("Writes the database out in an open format. The JSON backup "
+                                "holds everything and imports back unchanged."),
+                             entries);
+  if (!parse_command (context, "export", &argc, &argv))
+    return EXIT_ERROR;
+  if (help)
+    {
+      print_help (context);
+      return EXIT_OK;
+    }
+
+  if (format == NULL)
+    return usage_error ("export", "%s", _("Say which format to write with --format."));
+  if (!g_strv_contains (formats, format))
+    /* Translators: %s is what was given with --format; json, vcard, ics and csv must stay
+     * as they are. */
+    return usage_error ("export", _("Unknown format “%s”: use json, vcard, ics or csv."),
+                        format);
+  if (what != NULL && !g_strv_contains (whats, what))
+    /* Translators: %s is what was given with --what; contacts, events and activities must
+     * stay as they are. */
+    return usage_error ("export", _("Unknown kind of record “%s”: use contacts, events or "
+                                    "activities."), what);
+  if (what != NULL && g_str_equal (format, "json"))
+    return usage_error ("export", "%s", _("--what does not go with --format json: the backup "
+                                          "always holds everything."));
+  if (output != NULL && *output == '\0')
+    return usage_error ("export", "%s", _("--output needs a file name."));
+
+  if (!g_str_equal (format, "json"))
+    {
+      /* XXX: the core has no vCard, iCalendar or CSV writer yet (issue 5);
+       * saying so beats writing something half right. */
+      g_printerr ("guildctl: ");
+      /* Translators: %s is a format given with --format, such as “vcard”. */
+      g_printerr (_("Export to %s is not available yet."), format);
+      g_printerr ("\n");
+      return EXIT_ERROR;
+    }
+
+  /* Exporting must not create a database that was never there. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return no_database (path);
+
+  store = guild_store_open (path, GUILD_STORE_FLAGS_NONE, &error);
+  if (store == NULL)
+    return store_error (error, path);
+
+  out = g_string_new (NULL);
+  if (!guild_export_json (store, out, NULL, &error))
+    return store_error (error, path);
+
+  if (output != NULL)
+    {
+      /* g_file_set_contents() writes a temporary file and renames it, so a
+       * failure never leaves half a backup behind. */
+      if (!g_file_set_contents (output, out->str, out->len, &error))
+        {
+          g_printerr ("guildctl: %s\n", error->message);
+          return EXIT_ERROR;
+        }
+    }
+  else if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+    {
+      g_printerr ("guildctl: ");
+      g_printerr ("%s", _("Could not write to the standard output."));
+      g_printerr ("\n");
+      return EXIT_ERROR;
+    }
 
   return EXIT_OK;
 }

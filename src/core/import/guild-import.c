@@ -601,19 +601,40 @@ guild_import_parse_file (GFile              *file,
                          GError            **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) contents = NULL;
   g_autofree char *name = NULL;
-  gsize len = 0;
+  g_autoptr(GError) local_error = NULL;
+  guint8 buffer[64 * 1024];
+  gssize n;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  name = g_file_get_parse_name (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
-    return NULL;
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     /* Translators: %s is a file name. */
+                     _("There is no file “%s”."), name);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
+  g_free (name);
   name = g_strdup (g_file_info_get_display_name (info));
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   /* Translators: %s is a folder's name. */
+                   _("“%s” is a folder; import the files in it instead."), name);
+      return NULL;
+    }
   if (g_file_info_get_size (info) > MAX_FILE_SIZE)
     {
       g_set_error (error, GUILD_IMPORT_ERROR, GUILD_IMPORT_ERROR_TOO_LARGE,
@@ -622,10 +643,28 @@ guild_import_parse_file (GFile              *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
+  /* Read with a limit: devices and pipes report no size, and /dev/zero
+   * never ends. */
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
     return NULL;
 
-  return guild_import_parse ((const guint8 *) contents, len, name, format, cancellable, error);
+  contents = g_byte_array_new ();
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer,
+                                   cancellable, error)) > 0)
+    {
+      if (contents->len + (gsize) n > MAX_FILE_SIZE)
+        {
+          g_set_error (error, GUILD_IMPORT_ERROR, GUILD_IMPORT_ERROR_TOO_LARGE,
+                       _("“%s” is too large to import."), name);
+          return NULL;
+        }
+      g_byte_array_append (contents, buffer, n);
+    }
+  if (n < 0)
+    return NULL;
+
+  return guild_import_parse (contents->data, contents->len, name, format, cancellable, error);
 }
 
 /* Section: helpers */
