@@ -99,7 +99,7 @@ store_error (const GError *error,
   g_autofree char *body = NULL;
   g_autofree char *title = guild_store_describe_error (error, path, &body);
 
-  g_printerr ("guildctl: %s: %s\n", title, body);
+  g_printerr ("guildctl: %s. %s\n", title, body);
   g_debug ("%s", error->message);
 
   return EXIT_ERROR;
@@ -431,9 +431,10 @@ print_metrics_text (GuildMetrics *m)
   append_metrics_row (out, total_label, &m->totals, widths);
 
   g_print ("%s", out->str);
-  g_print (ngettext ("Streak: %u week in a row met the goal.\n",
-                     "Streak: %u weeks in a row met the goal.\n", m->streak_weeks),
+  g_print (ngettext ("Streak: %u week in a row met the goal.",
+                     "Streak: %u weeks in a row met the goal.", m->streak_weeks),
            m->streak_weeks);
+  g_print ("\n");
 }
 
 static int
@@ -961,8 +962,9 @@ import_file (Import     *imp,
 
       g_debug ("%s", error->message);
       /* Translators: the first %s is the name of a file that could not be
-       * imported, the second and third say why. */
-      message = g_strdup_printf (_("%s: %s %s"), display, title, body);
+       * imported; the second is a short heading without a full stop, the
+       * third the explanation. */
+      message = g_strdup_printf (_("%s: %s. %s"), display, title, body);
       report_failed_file (imp, display, message);
       return TRUE;
     }
