@@ -2239,12 +2239,15 @@ generate_contacts (Generator  *gen,
           append_latin (text, given, 0);
           g_string_truncate (text, 1);
           append_latin (text, family, 0);
-          github = g_strdup_printf ("https://github.com/%s", text->str);
+          /* Real handles are unique; a suffix keeps 100,000 people apart. */
+          github = g_strdup_printf ("https://github.com/%s%04x", text->str,
+                                    (guint) between (gen, 0, 0xffff));
           urls[n_urls++] = github;
         }
       if (russian && chance (gen, 0.15))
         {
-          telegram = g_strdup_printf ("https://t.me/%s", slug);
+          telegram = g_strdup_printf ("https://t.me/%s%04x", slug,
+                                      (guint) between (gen, 0, 0xffff));
           g_strdelimit (telegram, "-", '_');
           urls[n_urls++] = telegram;
         }
