@@ -16,6 +16,7 @@
 #include "guild-contact-row.h"
 #include "guild-contacts-page.h"
 #include "guild-event-row.h"
+#include "guild-import-dialog.h"
 #include "guild-preferences-window.h"
 #include "guild-window.h"
 
@@ -36,6 +37,7 @@ ensure_types (void)
 {
   g_type_ensure (GUILD_TYPE_WINDOW);
   g_type_ensure (GUILD_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (GUILD_TYPE_IMPORT_DIALOG);
   g_type_ensure (GUILD_TYPE_COMMUNITIES_PAGE);
   g_type_ensure (GUILD_TYPE_COMMUNITY_ROW);
   g_type_ensure (GUILD_TYPE_CONTACTS_PAGE);

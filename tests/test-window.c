@@ -18,6 +18,7 @@
 #include "guild-compat.h"
 #include "guild-contacts-page.h"
 #include "guild-format.h"
+#include "guild-import-dialog.h"
 #include "guild-preferences-window.h"
 #include "guild-view-state.h"
 #include "guild-window-private.h"
@@ -686,8 +687,7 @@ test_application_actions (Fixture       *fixture,
   g_setenv ("GUILD_DATABASE", path, TRUE);
   app = start_application ("Actions");
 
-  /* Every menu entry has an action; import and export show, disabled, until
-   * they exist. */
+  /* Every menu entry has an action. */
   for (guint i = 0; i < 5; i++)
     {
       static const char *actions[] = { "quit", "preferences", "about", "import", "export" };
@@ -695,8 +695,8 @@ test_application_actions (Fixture       *fixture,
       g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), actions[i]));
     }
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "about"));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "import"));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "export"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "import"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "export"));
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_cmpstrv (accels, ((const char *[]) { "<Control>q", NULL }));
@@ -730,14 +730,12 @@ test_application_actions (Fixture       *fixture,
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
-  /* Files are not imported until the import issue lands, and say so. */
+  /* Files go to the import dialog (tests/test-import-ui.c tests it). */
   {
     g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/contacts.vcf");
 
-    g_test_expect_message ("guild-application", G_LOG_LEVEL_MESSAGE,
-                           "Importing is not available yet*");
     guild_application_import_files (app, &file, 1);
-    g_test_assert_expected_messages ();
+    gtk_window_destroy (wait_for_toplevel (GUILD_TYPE_IMPORT_DIALOG));
   }
 
   /* About opens the About window. */

@@ -13,9 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "guild-application.h"
+#include "guild-application-private.h"
 #include "guild-compat.h"
+#include "guild-export-json.h"
+#include "guild-import-dialog.h"
 #include "guild-preferences-window.h"
+#include "guild-store-import.h"
 #include "guild-window.h"
 
 /* GuildApplication runs one instance per user: `guild FILE…` started while
@@ -33,6 +36,7 @@ struct _GuildApplication
   GuildStore     *store;
   GSettings      *settings;
   char           *database_path;
+  GVariant       *last_import;
 
   /* Monotonic time at which main() started, for GUILD_EXIT_AFTER_FIRST_FRAME. */
   gint64          start_time;
@@ -292,22 +296,314 @@ about_action (GSimpleAction *action,
   guild_compat_show_about (window != NULL ? GTK_WIDGET (window) : NULL, &about);
 }
 
-/* Import and export exist so that the menu shows them, disabled, until the
- * import/export issue lands; see guild_application_import_files(). */
-static void
-not_available_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+static GuildWindow *
+get_main_window (GuildApplication *self)
 {
-  g_message ("%s is not available yet", g_action_get_name (G_ACTION (action)));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    if (GUILD_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+add_toast (GuildApplication *self,
+           AdwToast         *toast)
+{
+  GuildWindow *window = get_main_window (self);
+
+  if (window != NULL)
+    guild_window_add_toast (window, toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+on_open_files_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GuildApplication) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  files = guild_compat_open_files_finish (result, &error);
+  if (files == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not choose files to import: %s", error->message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (files);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+
+  guild_application_import_files (self, (GFile **) array->pdata, array->len);
+}
+
+static GtkFileFilter *
+new_filter (const char         *name,
+            const char * const *mime_types,
+            const char * const *patterns)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+
+  return filter;
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  static const char * const contact_types[] = {
+    "text/vcard", "text/x-vcard", "text/directory", "text/csv", NULL
+  };
+  static const char * const contact_patterns[] = {
+    "*.vcf", "*.VCF", "*.vcard", "*.csv", "*.CSV", NULL
+  };
+  static const char * const calendar_types[] = { "text/calendar", NULL };
+  static const char * const calendar_patterns[] = { "*.ics", "*.ICS", "*.ical", NULL };
+  static const char * const backup_types[] = { "application/json", NULL };
+  static const char * const backup_patterns[] = { "*.json", NULL };
+  static const char * const none[] = { NULL };
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) contacts = NULL;
+  g_autoptr(GtkFileFilter) calendars = NULL;
+  g_autoptr(GtkFileFilter) backups = NULL;
+  g_autoptr(GtkFileFilter) anything = NULL;
+  const char * const *all_types[] = { contact_types, calendar_types, backup_types };
+  const char * const *all_patterns[] = { contact_patterns, calendar_patterns, backup_patterns };
+  static const char * const any_pattern[] = { "*", NULL };
+  GuildWindow *window = get_main_window (self);
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  gtk_file_filter_set_name (all, _("All Supported Files"));
+  for (guint i = 0; i < G_N_ELEMENTS (all_types); i++)
+    {
+      for (guint j = 0; all_types[i][j] != NULL; j++)
+        gtk_file_filter_add_mime_type (all, all_types[i][j]);
+      for (guint j = 0; all_patterns[i][j] != NULL; j++)
+        gtk_file_filter_add_pattern (all, all_patterns[i][j]);
+    }
+  contacts = new_filter (_("Contacts (vCard, CSV)"), contact_types, contact_patterns);
+  calendars = new_filter (_("Calendars (iCalendar)"), calendar_types, calendar_patterns);
+  backups = new_filter (_("Guild Backups (JSON)"), backup_types, backup_patterns);
+  /* The importer goes by the content, so a file with an odd name still
+   * imports. */
+  anything = new_filter (_("All Files"), none, any_pattern);
+
+  g_list_store_append (filters, all);
+  g_list_store_append (filters, contacts);
+  g_list_store_append (filters, calendars);
+  g_list_store_append (filters, backups);
+  g_list_store_append (filters, anything);
+
+  guild_compat_open_files (window != NULL ? GTK_WIDGET (window) : NULL, _("Import"),
+                           G_LIST_MODEL (filters), NULL, on_open_files_cb, g_object_ref (self));
+}
+
+static void
+on_backup_written_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GuildApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+
+      g_warning ("Could not write %s: %s", name, error->message);
+      add_toast (self, adw_toast_new (_("The backup could not be saved")));
+      return;
+    }
+
+  add_toast (self, adw_toast_new (_("Backup saved")));
+}
+
+static void
+on_save_file_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GuildApplication) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = guild_compat_save_file_finish (result, &error);
+  if (file == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not choose where to save: %s", error->message);
+      return;
+    }
+
+  _guild_application_export_backup (self, file);
+}
+
+/**
+ * _guild_application_export_backup:
+ * @file: where to write
+ *
+ * Writes the JSON backup of the open database to @file, and says so in a
+ * toast when it is done.
+ */
+void
+_guild_application_export_backup (GuildApplication *self,
+                                  GFile            *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_if_fail (GUILD_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL)
+    return;
+
+  /* The backup is read on the store's connection, which belongs to the
+   * main thread. TODO: read it on a worker with its own connection
+   * (STYLE.md §7) once the store offers one. Writing the file is
+   * asynchronous; over an existing backup, g_file_replace_contents() writes
+   * a temporary file and renames it into place, so a failed save never
+   * leaves half a backup where a whole one was. */
+  json = g_string_new (NULL);
+  if (!guild_export_json (self->store, json, NULL, &error))
+    {
+      g_warning ("Could not export: %s", error->message);
+      add_toast (self, adw_toast_new (_("The backup could not be saved")));
+      return;
+    }
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, on_backup_written_cb, g_object_ref (self));
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("guild-backup-%s.json", date);
+  GuildWindow *window = get_main_window (self);
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  guild_compat_save_file (window != NULL ? GTK_WIDGET (window) : NULL, _("Export Backup"),
+                          name, NULL, on_save_file_cb, g_object_ref (self));
+}
+
+static void
+undo_import_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  gsize n_batches = 0;
+  const gint64 *batches = g_variant_get_fixed_array (parameter, &n_batches, sizeof (gint64));
+  gboolean failed = FALSE;
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+
+  /* The newest first, so that a later file's updates come off before an
+   * earlier file's records. */
+  for (gsize i = n_batches; i > 0; i--)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!guild_store_import_undo (self->store, batches[i - 1], NULL, &error))
+        {
+          g_warning ("Could not undo import batch %" G_GINT64_FORMAT ": %s",
+                     batches[i - 1], error->message);
+          failed = TRUE;
+        }
+    }
+
+  if (self->last_import != NULL && g_variant_equal (self->last_import, parameter))
+    g_clear_pointer (&self->last_import, g_variant_unref);
+
+  if (failed)
+    add_toast (self, adw_toast_new (_("Part of the import could not be undone, because its "
+                                      "records have changed since")));
+}
+
+static void
+on_import_dialog_imported_cb (GuildApplication  *self,
+                              guint              n_records,
+                              guint              n_failed,
+                              GVariant          *batches,
+                              const char        *view,
+                              GuildImportDialog *dialog)
+{
+  GuildWindow *window = get_main_window (self);
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  if (view != NULL && window != NULL)
+    guild_window_set_visible_view (window, view);
+
+  if (n_failed > 0)
+    {
+      /* Translators: %u is a number of files. */
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u file could not be imported",
+                                   "%u files could not be imported", n_failed),
+                         n_failed);
+
+      add_toast (self, adw_toast_new (text));
+    }
+
+  if (g_variant_n_children (batches) > 0)
+    {
+      /* Translators: %u is how many records an import added or updated. */
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("Imported %u record", "Imported %u records", n_records),
+                         n_records);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "app.undo-import");
+      adw_toast_set_action_target_value (toast, batches);
+      adw_toast_set_timeout (toast, 10);
+
+      g_clear_pointer (&self->last_import, g_variant_unref);
+      self->last_import = g_variant_ref (batches);
+
+      add_toast (self, toast);
+    }
 }
 
 static const GActionEntry app_entries[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
-  { "import", not_available_action },
-  { "export", not_available_action },
+  { "import", import_action },
+  { "export", export_action },
+  { "undo-import", undo_import_action, "ax" },
 };
 
 /* Section: GApplication */
@@ -358,12 +654,6 @@ guild_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "import")),
-                               FALSE);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "export")),
-                               FALSE);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
@@ -449,6 +739,7 @@ guild_application_finalize (GObject *object)
   GuildApplication *self = (GuildApplication *)object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->last_import, g_variant_unref);
 
   G_OBJECT_CLASS (guild_application_parent_class)->finalize (object);
 }
@@ -570,23 +861,47 @@ guild_application_get_store (GuildApplication *self)
  * @n_files: how many
  *
  * Imports files given on the command line, sent by another `guild FILE…`,
- * or (later) dropped or chosen. This is the one place where the import
- * pipeline of the import issue plugs in.
+ * dropped on the window or chosen with Import…: the one place where all of
+ * them join the import pipeline (DESIGN.md rule 5). Nothing is written
+ * before the user has seen the preview and pressed Import.
  */
 void
 guild_application_import_files (GuildApplication  *self,
                                 GFile            **files,
                                 guint              n_files)
 {
+  GuildWindow *window;
+  GuildImportDialog *dialog;
+
   g_return_if_fail (GUILD_IS_APPLICATION (self));
   g_return_if_fail (files != NULL || n_files == 0);
 
-  /* TODO: the import issue runs the pipeline here; until then the files are
-   * ignored rather than pretended to be imported. */
-  for (guint i = 0; i < n_files; i++)
-    {
-      g_autofree char *name = g_file_get_parse_name (files[i]);
+  if (n_files == 0)
+    return;
 
-      g_message ("Importing is not available yet; %s was not imported", name);
+  window = get_main_window (self);
+  if (self->store == NULL || window == NULL)
+    {
+      /* The database could not be opened: the dialog about it is showing. */
+      g_message ("No database is open; the files were not imported");
+      return;
     }
+
+  dialog = guild_import_dialog_new (GTK_WINDOW (window), self->store, files, n_files);
+  g_signal_connect_object (dialog, "imported",
+                           G_CALLBACK (on_import_dialog_imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _guild_application_get_last_import:
+ *
+ * Returns: (transfer none) (nullable): the batches of the last import, as "ax"
+ */
+GVariant *
+_guild_application_get_last_import (GuildApplication *self)
+{
+  g_return_val_if_fail (GUILD_IS_APPLICATION (self), NULL);
+
+  return self->last_import;
 }

@@ -15,5 +15,7 @@ G_BEGIN_DECLS
 GtkWidget  *_guild_window_get_view  (GuildWindow *self,
                                      const char  *name);
 GListModel *_guild_window_get_pages (GuildWindow *self);
+gboolean    _guild_window_drop      (GuildWindow  *self,
+                                     const GValue *value);
 
 G_END_DECLS

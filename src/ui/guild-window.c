@@ -12,10 +12,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "guild-a11y.h"
+#include "guild-application.h"
 #include "guild-calendar-page.h"
 #include "guild-charts-page.h"
 #include "guild-communities-page.h"
 #include "guild-contacts-page.h"
+#include "guild-platform.h"
 #include "guild-window-private.h"
 
 /* The main window: a header bar with the view switcher, and the four views
@@ -32,6 +34,8 @@ struct _GuildWindow
   AdwViewStack         *view_stack;
   AdwToastOverlay      *toast_overlay;
   GtkButton            *add_button;
+  GtkOverlay           *drop_overlay;
+  GtkRevealer          *drop_revealer;
   GuildCommunitiesPage *communities_page;
   GuildContactsPage    *contacts_page;
   GuildCalendarPage    *calendar_page;
@@ -200,6 +204,142 @@ restore_window_state (GuildWindow *self)
   view = g_settings_get_string (self->settings, "last-view");
   if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+/* Section: drag and drop */
+
+/* A web address starts a new community, named after the address and on the
+ * platform its host suggests; the user finishes it in the Communities view. */
+static gboolean
+add_community_for_url (GuildWindow *self,
+                       const char  *text)
+{
+  g_autoptr(GuildCommunity) community = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert (GUILD_IS_WINDOW (self));
+
+  if (self->store == NULL || !guild_is_web_address (text))
+    return FALSE;
+
+  url = g_strstrip (g_strdup (text));
+  name = guild_guess_community_name (url);
+  community = guild_community_new (name);
+  guild_record_set_text (GUILD_RECORD (community), "url", url);
+  guild_record_set_text (GUILD_RECORD (community), "platform", guild_guess_platform (url));
+
+  if (!guild_store_add (self->store, GUILD_RECORD (community), &error))
+    {
+      g_warning ("Could not add a community for %s: %s", url, error->message);
+      guild_window_add_toast (self, adw_toast_new (_("The community could not be added")));
+      return TRUE;
+    }
+
+  guild_window_set_visible_view (self, "communities");
+  /* Translators: %s is the name of a community made from a dropped web address. */
+  message = g_strdup_printf (_("Community “%s” added"), name);
+  guild_window_add_toast (self, adw_toast_new (message));
+
+  return TRUE;
+}
+
+static void
+import_files (GuildWindow  *self,
+              GFile       **files,
+              guint         n_files)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_assert (GUILD_IS_WINDOW (self));
+
+  if (n_files > 0 && GUILD_IS_APPLICATION (application))
+    guild_application_import_files (GUILD_APPLICATION (application), files, n_files);
+}
+
+static gboolean
+on_drop_target_drop_cb (GuildWindow   *self,
+                        const GValue  *value,
+                        double         x,
+                        double         y,
+                        GtkDropTarget *target)
+{
+  g_assert (GUILD_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->drop_revealer, FALSE);
+
+  /* A browser offers a link as a URI list: its http(s) entries become
+   * communities, and anything else in it is a file to import. */
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *list = g_value_get_boxed (value);
+      g_autoptr(GPtrArray) files = g_ptr_array_new ();
+      gboolean handled = FALSE;
+
+      for (const GSList *l = list; l != NULL; l = l->next)
+        {
+          GFile *file = l->data;
+
+          if (g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https"))
+            {
+              g_autofree char *uri = g_file_get_uri (file);
+
+              handled |= add_community_for_url (self, uri);
+            }
+          else
+            g_ptr_array_add (files, file);
+        }
+
+      import_files (self, (GFile **) files->pdata, files->len);
+
+      return handled || files->len > 0;
+    }
+
+  if (G_VALUE_HOLDS (value, G_TYPE_STRING))
+    return add_community_for_url (self, g_value_get_string (value));
+
+  return FALSE;
+}
+
+static GdkDragAction
+on_drop_target_enter_cb (GuildWindow   *self,
+                         double         x,
+                         double         y,
+                         GtkDropTarget *target)
+{
+  g_assert (GUILD_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->drop_revealer, TRUE);
+
+  return GDK_ACTION_COPY;
+}
+
+static void
+on_drop_target_leave_cb (GuildWindow   *self,
+                         GtkDropTarget *target)
+{
+  g_assert (GUILD_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->drop_revealer, FALSE);
+}
+
+static void
+setup_drop_target (GuildWindow *self)
+{
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+  GtkDropTarget *target;
+
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop_target_drop_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (target, "enter", G_CALLBACK (on_drop_target_enter_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (target, "leave", G_CALLBACK (on_drop_target_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->drop_overlay), GTK_EVENT_CONTROLLER (target));
 }
 
 /* Section: actions */
@@ -398,6 +538,8 @@ guild_window_class_init (GuildWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuildWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GuildWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GuildWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, GuildWindow, drop_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GuildWindow, drop_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuildWindow, communities_page);
   gtk_widget_class_bind_template_child (widget_class, GuildWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, GuildWindow, calendar_page);
@@ -418,6 +560,7 @@ guild_window_init (GuildWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   guild_a11y_follow_stack (GTK_WIDGET (self->view_stack));
+  setup_drop_target (self);
 
   self->settings = g_settings_new (GUILD_SETTINGS_SCHEMA);
 
@@ -550,4 +693,14 @@ _guild_window_get_pages (GuildWindow *self)
   g_return_val_if_fail (GUILD_IS_WINDOW (self), NULL);
 
   return G_LIST_MODEL (adw_view_stack_get_pages (self->view_stack));
+}
+
+/* For the tests: a drop of @value, as if dragged onto the window. */
+gboolean
+_guild_window_drop (GuildWindow  *self,
+                    const GValue *value)
+{
+  g_return_val_if_fail (GUILD_IS_WINDOW (self), FALSE);
+
+  return on_drop_target_drop_cb (self, value, 0, 0, NULL);
 }

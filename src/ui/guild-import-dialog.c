@@ -1,0 +1,707 @@
+/* guild-import-dialog.c
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "guild-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "guild-import-dialog.h"
+#include "guild-store-import.h"
+
+/* The app's side of the one import pipeline (DESIGN.md rule 5): whatever
+ * brought the files (the chooser, a drop, `guild FILE…`), this dialog reads
+ * them on a worker thread, shows what importing would do, and writes only
+ * when the user presses Import. Cancel leaves the database untouched. */
+
+/* Beyond this many, a file's skipped records are summed up in one row: a
+ * list of thousands of rows would only make the dialog slow to open. */
+#define MAX_ISSUE_ROWS 500
+
+typedef struct
+{
+  GFile              *file;
+  char               *name;
+  GuildImportResult  *result;
+  GuildImportPreview *preview;
+  GError             *error;
+} FileOutcome;
+
+struct _GuildImportDialog
+{
+  AdwWindow      parent_instance;
+
+  /* Template widgets */
+  GtkStack      *stack;
+  GtkProgressBar *progress_bar;
+  GtkBox        *files_box;
+  GtkLabel      *summary_label;
+  GtkButton     *import_button;
+
+  /* Owned */
+  GuildStore    *store;
+  GPtrArray     *outcomes;
+  GCancellable  *cancellable;
+
+  guint          pulse_source;
+};
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (GuildImportDialog, guild_import_dialog, ADW_TYPE_WINDOW)
+
+static void
+file_outcome_free (FileOutcome *outcome)
+{
+  /* The preview borrows the result, so it goes first. */
+  g_clear_pointer (&outcome->preview, guild_import_preview_free);
+  g_clear_pointer (&outcome->result, guild_import_result_free);
+  g_clear_object (&outcome->file);
+  g_clear_pointer (&outcome->name, g_free);
+  g_clear_error (&outcome->error);
+  g_free (outcome);
+}
+
+/* Section: reading the files */
+
+static char *
+describe_read_error (const GError *error,
+                     const char   *name)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    /* Translators: %s is the name of a file to import. */
+    return g_strdup_printf (_("There is no file %s."), name);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    /* Translators: %s is the name of a folder someone tried to import. */
+    return g_strdup_printf (_("%s is a folder; choose the files in it instead."), name);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    /* Translators: %s is the name of a file to import. */
+    return g_strdup_printf (_("You are not allowed to read %s."), name);
+  if (error->domain == GUILD_IMPORT_ERROR)
+    return g_strdup (error->message);
+
+  /* Translators: %s is the name of a file to import. */
+  return g_strdup_printf (_("%s could not be read."), name);
+}
+
+/* Runs on a worker thread: only the GFiles (immutable) and new plain data
+ * cross over. */
+static void
+parse_files_worker (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GPtrArray *files = task_data;
+  g_autoptr(GPtrArray) outcomes = NULL;
+
+  outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) file_outcome_free);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      FileOutcome *outcome = g_new0 (FileOutcome, 1);
+      g_autofree char *basename = NULL;
+
+      outcome->file = g_object_ref (g_ptr_array_index (files, i));
+      basename = g_file_get_basename (outcome->file);
+      outcome->name = g_filename_display_name (basename != NULL ? basename : "");
+      outcome->result = guild_import_parse_file (outcome->file, GUILD_IMPORT_FORMAT_UNKNOWN,
+                                                 cancellable, &outcome->error);
+      g_ptr_array_add (outcomes, outcome);
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&outcomes), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Section: showing the preview */
+
+static GtkWidget *
+new_row (const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  return row;
+}
+
+static char *
+format_issue (guint       line,
+              const char *message)
+{
+  if (line == 0)
+    return g_strdup (message);
+
+  /* Translators: a record left out of an import, or read only in part:
+   * %u is its line in the file, %s the reason. */
+  return g_strdup_printf (_("Line %u: %s"), line, message);
+}
+
+static void
+add_issue_rows (AdwExpanderRow *expander,
+                GArray         *issues)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const GuildImportIssue *issue = &g_array_index (issues, GuildImportIssue, i);
+      g_autofree char *text = NULL;
+      GtkWidget *row;
+
+      if (i == MAX_ISSUE_ROWS)
+        {
+          guint rest = issues->len - i;
+
+          /* Translators: the last row of a long list of records left out of
+           * an import; %u is how many more there are. */
+          text = g_strdup_printf (ngettext ("And %u more", "And %u more", rest), rest);
+          adw_expander_row_add_row (expander, new_row (text));
+          break;
+        }
+
+      text = format_issue (issue->line, issue->message);
+      row = new_row (text);
+      gtk_widget_add_css_class (row, "property");
+      adw_expander_row_add_row (expander, row);
+    }
+}
+
+/* An expandable row with one row per issue. */
+static GtkWidget *
+new_issues_row (const char *title,
+                const char *icon_name,
+                GArray     *issues)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
+                               gtk_image_new_from_icon_name (icon_name));
+  add_issue_rows (ADW_EXPANDER_ROW (expander), issues);
+
+  return expander;
+}
+
+static gint
+compare_issues (gconstpointer a,
+                gconstpointer b)
+{
+  const GuildImportIssue *issue_a = a;
+  const GuildImportIssue *issue_b = b;
+
+  return (issue_a->line > issue_b->line) - (issue_a->line < issue_b->line);
+}
+
+/* The parser's skipped records and the store's, in line order. The
+ * messages stay borrowed from the result and the preview. */
+static GArray *
+collect_skipped (const FileOutcome *outcome)
+{
+  GuildImportResult *result = outcome->result;
+  GArray *issues = g_array_new (FALSE, FALSE, sizeof (GuildImportIssue));
+
+  g_array_append_vals (issues, result->skipped->data, result->skipped->len);
+  for (guint i = 0; i < outcome->preview->entries->len; i++)
+    {
+      const GuildImportPreviewEntry *entry = &g_array_index (outcome->preview->entries,
+                                                             GuildImportPreviewEntry, i);
+      const GuildImportItem *item;
+      GuildImportIssue issue;
+
+      if (entry->action != GUILD_IMPORT_ACTION_SKIP)
+        continue;
+      item = g_ptr_array_index (result->items, entry->item);
+      issue.line = item->line;
+      issue.message = entry->reason != NULL ? entry->reason : (char *) "";
+      g_array_append_val (issues, issue);
+    }
+  g_array_sort (issues, compare_issues);
+
+  return issues;
+}
+
+static void
+add_count_row (GtkListBox *list,
+               const char *text,
+               const char *icon_name)
+{
+  GtkWidget *row = new_row (text);
+
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+  gtk_list_box_append (list, row);
+}
+
+static void
+add_file_section (GuildImportDialog *self,
+                  FileOutcome       *outcome)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (outcome->name);
+  GtkWidget *subtitle;
+  GtkWidget *list;
+  GuildImportPreview *preview = outcome->preview;
+  g_autofree char *text = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (section), heading);
+
+  if (outcome->error != NULL)
+    text = describe_read_error (outcome->error, outcome->name);
+  else
+    text = g_strdup (guild_import_format_label (outcome->result->format));
+
+  subtitle = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, outcome->error != NULL ? "error" : "dim-label");
+  gtk_box_append (GTK_BOX (section), subtitle);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (section),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
+                                  -1);
+
+  if (preview != NULL)
+    {
+      GArray *warnings = outcome->result->warnings;
+
+      list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_widget_set_margin_top (list, 6);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, outcome->name,
+                                      -1);
+
+      if (preview->added + preview->updated + preview->unchanged + preview->skipped == 0)
+        add_count_row (GTK_LIST_BOX (list), _("The file holds no records"),
+                       "dialog-information-symbolic");
+
+      if (preview->added > 0)
+        {
+          g_autofree char *row_text =
+            /* Translators: what importing a file would do; %u is a count. */
+            g_strdup_printf (ngettext ("%u new record", "%u new records", preview->added),
+                             preview->added);
+
+          add_count_row (GTK_LIST_BOX (list), row_text, "list-add-symbolic");
+        }
+      if (preview->updated > 0)
+        {
+          g_autofree char *row_text =
+            g_strdup_printf (ngettext ("%u record will update an existing one",
+                                       "%u records will update existing ones",
+                                       preview->updated),
+                             preview->updated);
+
+          add_count_row (GTK_LIST_BOX (list), row_text, "view-refresh-symbolic");
+        }
+      if (preview->unchanged > 0)
+        {
+          g_autofree char *row_text =
+            g_strdup_printf (ngettext ("%u record is already there",
+                                       "%u records are already there",
+                                       preview->unchanged),
+                             preview->unchanged);
+
+          add_count_row (GTK_LIST_BOX (list), row_text, "object-select-symbolic");
+        }
+      if (preview->skipped > 0)
+        {
+          g_autoptr(GArray) issues = collect_skipped (outcome);
+          g_autofree char *row_text =
+            g_strdup_printf (ngettext ("%u record will be skipped",
+                                       "%u records will be skipped",
+                                       preview->skipped),
+                             preview->skipped);
+
+          gtk_list_box_append (GTK_LIST_BOX (list),
+                               new_issues_row (row_text, "dialog-warning-symbolic", issues));
+        }
+      if (warnings->len > 0)
+        {
+          g_autofree char *row_text =
+            g_strdup_printf (ngettext ("%u record will be read only in part",
+                                       "%u records will be read only in part",
+                                       warnings->len),
+                             warnings->len);
+
+          gtk_list_box_append (GTK_LIST_BOX (list),
+                               new_issues_row (row_text, "dialog-information-symbolic", warnings));
+        }
+
+      gtk_box_append (GTK_BOX (section), list);
+    }
+
+  gtk_box_append (self->files_box, section);
+}
+
+static guint
+count_to_write (GuildImportDialog *self)
+{
+  guint total = 0;
+
+  for (guint i = 0; self->outcomes != NULL && i < self->outcomes->len; i++)
+    {
+      FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
+
+      if (outcome->preview != NULL)
+        total += outcome->preview->added + outcome->preview->updated;
+    }
+
+  return total;
+}
+
+static void
+on_parse_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GuildImportDialog *self = GUILD_IMPORT_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  guint total;
+
+  outcomes = g_task_propagate_pointer (G_TASK (result), &error);
+  if (outcomes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the files to import: %s", error->message);
+      return;
+    }
+
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+
+  /* The preview matches records with a single pass of lookups on the
+   * store's own connection, which belongs to the main thread.
+   * TODO: move it to a worker with its own read connection (STYLE.md §7)
+   * once the store offers one; for now a file of a few thousand records
+   * costs a fraction of a second here. */
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      FileOutcome *outcome = g_ptr_array_index (outcomes, i);
+
+      if (outcome->result == NULL)
+        continue;
+
+      if (!guild_store_import_preview (self->store, outcome->result, &outcome->preview,
+                                       self->cancellable, &outcome->error))
+        {
+          g_warning ("Could not preview %s: %s", outcome->name, outcome->error->message);
+          g_clear_error (&outcome->error);
+          g_set_error_literal (&outcome->error, GUILD_IMPORT_ERROR, GUILD_IMPORT_ERROR_INVALID,
+                               _("The database could not be searched for these records."));
+          outcome->preview = NULL;
+        }
+    }
+
+  self->outcomes = g_steal_pointer (&outcomes);
+
+  for (guint i = 0; i < self->outcomes->len; i++)
+    add_file_section (self, g_ptr_array_index (self->outcomes, i));
+
+  total = count_to_write (self);
+  if (total > 0)
+    {
+      /* Translators: %u is how many records importing would write. */
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("Importing will add or update %u record. "
+                                   "Nothing is written until you press Import.",
+                                   "Importing will add or update %u records. "
+                                   "Nothing is written until you press Import.",
+                                   total),
+                         total);
+
+      gtk_label_set_text (self->summary_label, text);
+    }
+  else
+    gtk_label_set_text (self->summary_label, _("There is nothing new to import."));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", total > 0);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  if (total > 0)
+    gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  GuildImportDialog *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Section: actions */
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GuildImportDialog *self = GUILD_IMPORT_DIALOG (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GuildImportDialog *self = GUILD_IMPORT_DIALOG (widget);
+  g_autoptr(GVariantBuilder) batches = g_variant_builder_new (G_VARIANT_TYPE ("ax"));
+  g_autoptr(GVariant) batches_variant = NULL;
+  guint written = 0;
+  guint failed = 0;
+  guint contacts = 0;
+  guint events = 0;
+  const char *view = NULL;
+
+  g_assert (GUILD_IS_IMPORT_DIALOG (self));
+
+  if (self->outcomes == NULL)
+    return;
+
+  /* Each file is one transaction: a file whose write fails leaves nothing
+   * behind, and the others still go in. */
+  for (guint i = 0; i < self->outcomes->len; i++)
+    {
+      FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
+      g_autoptr(GError) error = NULL;
+      gint64 batch_id = 0;
+
+      if (outcome->preview == NULL || outcome->preview->added + outcome->preview->updated == 0)
+        continue;
+
+      if (!guild_store_import_apply (self->store, outcome->preview, &batch_id, NULL, &error))
+        {
+          g_warning ("Could not import %s: %s", outcome->name, error->message);
+          failed++;
+          continue;
+        }
+
+      g_variant_builder_add (batches, "x", batch_id);
+      written += outcome->preview->added + outcome->preview->updated;
+
+      for (guint j = 0; j < outcome->preview->entries->len; j++)
+        {
+          const GuildImportPreviewEntry *entry = &g_array_index (outcome->preview->entries,
+                                                                 GuildImportPreviewEntry, j);
+          const GuildImportItem *item = g_ptr_array_index (outcome->result->items, entry->item);
+
+          if (entry->action != GUILD_IMPORT_ACTION_NEW &&
+              entry->action != GUILD_IMPORT_ACTION_UPDATE)
+            continue;
+          if (guild_record_get_kind (item->record) == GUILD_RECORD_CONTACT)
+            contacts++;
+          else if (guild_record_get_kind (item->record) == GUILD_RECORD_EVENT)
+            events++;
+        }
+    }
+
+  /* Show the user where most of what was written went. */
+  if (contacts > 0 && contacts >= events)
+    view = "contacts";
+  else if (events > 0)
+    view = "calendar";
+
+  batches_variant = g_variant_ref_sink (g_variant_builder_end (batches));
+  g_signal_emit (self, signals [IMPORTED], 0, written, failed, batches_variant, view);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Section: GObject */
+
+static gboolean
+guild_import_dialog_close_request (GtkWindow *window)
+{
+  GuildImportDialog *self = GUILD_IMPORT_DIALOG (window);
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (guild_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+guild_import_dialog_dispose (GObject *object)
+{
+  GuildImportDialog *self = (GuildImportDialog *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GUILD_TYPE_IMPORT_DIALOG);
+
+  g_clear_pointer (&self->outcomes, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (guild_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+guild_import_dialog_class_init (GuildImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = guild_import_dialog_dispose;
+  window_class->close_request = guild_import_dialog_close_request;
+
+  /**
+   * GuildImportDialog::imported:
+   * @n_records: how many records were added or updated
+   * @n_failed: how many files could not be written
+   * @batches: (type GVariant): the import batches written, as "ax"
+   * @view: (nullable): the window's view that shows most of the records
+   *   written: "contacts" or "calendar"
+   *
+   * Emitted when the user pressed Import and the files were written.
+   */
+  signals [IMPORTED] =
+    g_signal_new ("imported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_VARIANT, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/guild-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GuildImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, GuildImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GuildImportDialog, files_box);
+  gtk_widget_class_bind_template_child (widget_class, GuildImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, GuildImportDialog, import_button);
+
+  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
+}
+
+static void
+guild_import_dialog_init (GuildImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
+}
+
+/* Section: public API */
+
+/**
+ * guild_import_dialog_new:
+ * @parent: (nullable): the window the dialog belongs to
+ * @store: the database to import into
+ * @files: (array length=n_files): the files
+ *
+ * Starts reading @files at once; the dialog shows the preview when that is
+ * done.
+ *
+ * Returns: (transfer none): the dialog, not yet shown
+ */
+GuildImportDialog *
+guild_import_dialog_new (GtkWindow   *parent,
+                         GuildStore  *store,
+                         GFile      **files,
+                         guint        n_files)
+{
+  GuildImportDialog *self;
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *task_files;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (GUILD_IS_STORE (store), NULL);
+  g_return_val_if_fail (files != NULL && n_files > 0, NULL);
+
+  self = g_object_new (GUILD_TYPE_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->pulse_source = g_timeout_add (100, pulse_cb, self);
+
+  task_files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (task_files, g_object_ref (files[i]));
+  task = g_task_new (self, self->cancellable, on_parse_done_cb, NULL);
+  g_task_set_source_tag (task, guild_import_dialog_new);
+  g_task_set_task_data (task, task_files, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, parse_files_worker);
+
+  return self;
+}
+
+/**
+ * guild_import_dialog_get_ready:
+ *
+ * Returns: whether the files were read and the preview is shown
+ */
+gboolean
+guild_import_dialog_get_ready (GuildImportDialog *self)
+{
+  g_return_val_if_fail (GUILD_IS_IMPORT_DIALOG (self), FALSE);
+
+  return self->outcomes != NULL;
+}
+
+/**
+ * guild_import_dialog_get_n_files:
+ *
+ * Returns: how many files the preview shows, 0 until it is ready
+ */
+guint
+guild_import_dialog_get_n_files (GuildImportDialog *self)
+{
+  g_return_val_if_fail (GUILD_IS_IMPORT_DIALOG (self), 0);
+
+  return self->outcomes != NULL ? self->outcomes->len : 0;
+}
+
+/**
+ * guild_import_dialog_get_counts:
+ * @file: the index of a file
+ * @counts: (out caller-allocates): new, updated, unchanged and skipped
+ *
+ * Returns: %FALSE when the file could not be read
+ */
+gboolean
+guild_import_dialog_get_counts (GuildImportDialog *self,
+                                guint              file,
+                                guint              counts[4])
+{
+  FileOutcome *outcome;
+
+  g_return_val_if_fail (GUILD_IS_IMPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->outcomes != NULL && file < self->outcomes->len, FALSE);
+
+  outcome = g_ptr_array_index (self->outcomes, file);
+  if (outcome->preview == NULL)
+    return FALSE;
+
+  counts[0] = outcome->preview->added;
+  counts[1] = outcome->preview->updated;
+  counts[2] = outcome->preview->unchanged;
+  counts[3] = outcome->preview->skipped;
+
+  return TRUE;
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/python3
+# tests/e2e/test_import.py: importing a file given on the command line.
+#
+# Copyright 2026 The Guild developers
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Starts $GUILD_BUILD_DIR/src/guild on a new database with a vCard file on
+# its command line (`guild --database X FILE`), as a user would: finds the
+# import preview, sees what it promises, presses Import, and finds a contact
+# from the file in the Contacts view.
+#
+# The same needs and exit statuses as test_shell.py, whose helpers it uses.
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from test_shell import (Failure, build_dir, click, find, find_all,  # noqa: E402
+                        find_on_screen, frames, guild, localedir, log, tree, wait_for)
+
+SOURCE_DIR = os.environ.get('GUILD_SOURCE_DIR') or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), '..', '..')
+SAMPLE = os.path.join(SOURCE_DIR, 'tests', 'data', 'import', 'apple-3.0.vcf')
+CONTACT = 'Anna Ivanova'
+
+
+class App:
+    def __init__(self, database, files):
+        env = dict(os.environ)
+        env.update({
+            'GSETTINGS_SCHEMA_DIR': os.path.join(build_dir, 'data'),
+            'GSETTINGS_BACKEND': 'memory',
+            'LANG': 'C.UTF-8',
+            'GUILD_LOCALEDIR': localedir,
+            'GSK_RENDERER': env.get('GSK_RENDERER', 'cairo'),
+        })
+        for name in ('LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'GUILD_DATABASE'):
+            env.pop(name, None)
+        self.process = subprocess.Popen([guild, '--database', database] + files, env=env)
+        self.node = wait_for('the guild application in the accessibility tree', self._find)
+
+    def _find(self):
+        if self.process.poll() is not None:
+            raise Failure(f'guild exited early with status {self.process.returncode}')
+        for app in tree.root.applications():
+            if app.name in ('guild', 'Guild'):
+                return app
+        return None
+
+    def frame(self, name):
+        return next((f for f in frames(self.node) if f.name == name), None)
+
+    def kill(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+def check_import(workdir):
+    app = App(os.path.join(workdir, 'guild.db'), [SAMPLE])
+    try:
+        log('the preview opens by itself')
+        dialog = wait_for('the Import dialog', lambda: app.frame('Import'))
+        find(dialog, 'label', 'apple-3.0.vcf')
+        find(dialog, 'label', '1 new record')
+        find(dialog, 'label', '1 record will be skipped')
+
+        log('Import writes, and the dialog closes')
+        click(find(dialog, 'push button', 'Import'))
+        wait_for('the Import dialog to close', lambda: app.frame('Import') is None)
+
+        log('the contact is in the Contacts view')
+        window = wait_for('the main window', lambda: app.frame('Guild'))
+        click(find_on_screen(window, 'page tab', 'Contacts'))
+        find(window, 'label', CONTACT)
+        if find_all(window, 'label', 'No Contacts Yet'):
+            raise Failure('the Contacts view still shows its empty state')
+    finally:
+        app.kill()
+
+
+def main():
+    if not os.path.exists(SAMPLE):
+        log(f'FAIL: no sample file at {SAMPLE}')
+        return 1
+    workdir = tempfile.mkdtemp(prefix='guild-e2e-import-')
+    try:
+        check_import(workdir)
+        log('PASS: import')
+        return 0
+    except Failure as error:
+        log(f'FAIL: import: {error}')
+        return 1
+    except Exception as error:
+        log(f'FAIL: import: {type(error).__name__}: {error}')
+        return 1
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())
