@@ -568,7 +568,13 @@ test_export (Fixture       *f,
   g_autoptr(GString) compact = g_string_new (NULL);
   g_auto(Run) setup = { 0 };
   g_auto(Run) json = { 0 };
+  g_autofree char *ics_out = temp_path (f, "out.ics");
+  g_autofree char *vcf_text = NULL;
+  g_auto(GStrv) cards = NULL;
   g_auto(Run) vcard = { 0 };
+  g_auto(Run) ics_contacts = { 0 };
+  g_auto(Run) vcard_events = { 0 };
+  g_auto(Run) csv = { 0 };
   g_auto(Run) what = { 0 };
   g_auto(Run) unknown = { 0 };
   g_auto(Run) no_format = { 0 };
@@ -590,11 +596,28 @@ test_export (Fixture       *f,
   g_assert_cmpuint (guild_json_node_get_length (guild_json_object_get (root, "contacts")), ==,
                     2);
 
-  /* No exporter is faked: nothing is written. */
   run_guildctl (&vcard, "--db", db, "export", "--format", "vcard", "-o", vcf_out, NULL);
-  g_assert_cmpint (vcard.status, ==, 2);
-  g_assert_nonnull (strstr (vcard.err, "not available"));
-  g_assert_false (g_file_test (vcf_out, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (vcard.status, ==, 0);
+  g_assert_cmpstr (vcard.out, ==, "");
+  g_assert_true (g_file_get_contents (vcf_out, &vcf_text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (vcf_text, "BEGIN:VCARD\r\nVERSION:4.0\r\n"));
+  cards = g_strsplit (vcf_text, "BEGIN:VCARD", -1);
+  g_assert_cmpuint (g_strv_length (cards), ==, 3);
+
+  /* vCard holds only contacts and iCalendar only events. */
+  run_guildctl (&ics_contacts, "--db", db, "export", "--format", "ics", "--what", "contacts",
+                "-o", ics_out, NULL);
+  g_assert_cmpint (ics_contacts.status, ==, 2);
+  g_assert_nonnull (strstr (ics_contacts.err, "--what"));
+  g_assert_false (g_file_test (ics_out, G_FILE_TEST_EXISTS));
+
+  run_guildctl (&vcard_events, "--db", db, "export", "--format", "vcard", "--what", "events",
+                NULL);
+  g_assert_cmpint (vcard_events.status, ==, 2);
+
+  run_guildctl (&csv, "--db", db, "export", "--format", "csv", "--what", "activities", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "\xEF\xBB\xBF" "Date,Kind,"));
 
   run_guildctl (&what, "--db", db, "export", "--format", "json", "--what", "contacts",
                 "-o", json_out, NULL);

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "guild-export-json.h"
+#include "guild-export.h"
 #include "guild-generate.h"
 #include "guild-metrics.h"
 #include "guild-store-import.h"
@@ -64,7 +65,7 @@ static const Command commands[] = {
   { "metrics", N_("Print the weekly figures behind the charts"), run_metrics },
   { "import", N_("Import contacts and events from vCard, CSV, iCalendar or backup files"),
     run_import },
-  { "export", N_("Write the whole database out as a JSON backup"), run_export },
+  { "export", N_("Write the data out as a JSON backup, vCard, iCalendar or CSV"), run_export },
 };
 
 /* Section: output helpers */
@@ -1065,6 +1066,7 @@ run_export (const char  *path,
   g_autofree char *what = NULL;
   g_autofree char *output = NULL;
   gboolean help = FALSE;
+  gboolean ok = FALSE;
   const GOptionEntry entries[] = {
     /* Translators: the placeholder of “--format=FORMAT”; json, vcard, ics and csv must stay
      * as they are. */
@@ -1109,16 +1111,16 @@ run_export (const char  *path,
   if (output != NULL && *output == '\0')
     return usage_error ("export", "%s", _("--output needs a file name."));
 
-  if (!g_str_equal (format, "json"))
-    {
-      /* XXX: the core has no vCard, iCalendar or CSV writer yet (issue 5);
-       * saying so beats writing something half right. */
-      g_printerr ("guildctl: ");
-      /* Translators: %s is a format given with --format, such as “vcard”. */
-      g_printerr (_("Export to %s is not available yet."), format);
-      g_printerr ("\n");
-      return EXIT_ERROR;
-    }
+  /* vCard holds only contacts and iCalendar only events; a CSV table is
+   * of contacts unless asked otherwise. */
+  if (what == NULL)
+    what = g_strdup (g_str_equal (format, "ics") ? "events" : "contacts");
+  if ((g_str_equal (format, "vcard") && !g_str_equal (what, "contacts")) ||
+      (g_str_equal (format, "ics") && !g_str_equal (what, "events")))
+    /* Translators: the first %s is what was given with --what (contacts, events or
+     * activities), the second a format (vcard or ics); neither is translated. */
+    return usage_error ("export", _("--what %s does not go with --format %s: vCard holds "
+                                    "contacts and iCalendar holds events."), what, format);
 
   /* Exporting must not create a database that was never there. */
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -1129,7 +1131,19 @@ run_export (const char  *path,
     return store_error (error, path);
 
   out = g_string_new (NULL);
-  if (!guild_export_json (store, out, NULL, &error))
+  if (g_str_equal (format, "json"))
+    ok = guild_export_json (store, out, NULL, &error);
+  else if (g_str_equal (format, "vcard"))
+    ok = guild_export_vcard (store, out, NULL, &error);
+  else if (g_str_equal (format, "ics"))
+    ok = guild_export_icalendar (store, out, NULL, &error);
+  else
+    ok = guild_export_csv (store,
+                           g_str_equal (what, "activities") ? GUILD_RECORD_ACTIVITY
+                           : g_str_equal (what, "events") ? GUILD_RECORD_EVENT
+                           : GUILD_RECORD_CONTACT,
+                           out, NULL, &error);
+  if (!ok)
     return store_error (error, path);
 
   if (output != NULL)

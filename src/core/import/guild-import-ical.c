@@ -387,6 +387,24 @@ read_event (Parser        *parser,
   if (icalcomponent_get_status (comp) == ICAL_STATUS_CANCELLED)
     guild_record_set_text (event, "status", "cancelled");
 
+  /* Guild's own exports carry the exact kind and status. */
+  for (icalproperty *x = icalcomponent_get_first_property (comp, ICAL_X_PROPERTY);
+       x != NULL;
+       x = icalcomponent_get_next_property (comp, ICAL_X_PROPERTY))
+    {
+      const char *x_name = icalproperty_get_x_name (x);
+      const char *x_value = icalproperty_get_x (x);
+
+      if (x_name == NULL || x_value == NULL)
+        continue;
+      if (g_ascii_strcasecmp (x_name, "X-GUILD-STATUS") == 0 &&
+          guild_vocab_contains (GUILD_VOCAB_EVENT_STATUS, x_value))
+        guild_record_set_text (event, "status", x_value);
+      else if (g_ascii_strcasecmp (x_name, "X-GUILD-KIND") == 0 &&
+               guild_vocab_contains (GUILD_VOCAB_EVENT_KIND, x_value))
+        guild_record_set_text (event, "kind", x_value);
+    }
+
   if (!g_hash_table_contains (parser->masters, uid))
     g_hash_table_insert (parser->masters, g_strdup (uid), event);
   guild_import_result_add (parser->result, g_steal_pointer (&event), line, 0);

@@ -34,6 +34,8 @@ typedef struct
   char      *role;
   char      *location;
   char      *birthday;
+  char      *relationship;
+  char      *connected_on;
   GPtrArray *emails;
   GPtrArray *phones;
   GPtrArray *urls;
@@ -75,6 +77,8 @@ card_free (Card *card)
   g_free (card->role);
   g_free (card->location);
   g_free (card->birthday);
+  g_free (card->relationship);
+  g_free (card->connected_on);
   g_ptr_array_unref (card->emails);
   g_ptr_array_unref (card->phones);
   g_ptr_array_unref (card->urls);
@@ -84,6 +88,15 @@ card_free (Card *card)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Card, card_free)
+
+/* g_set_str() is GLib 2.76; Debian 12 has 2.74. */
+static void
+replace_str (char       **slot,
+                  const char  *value)
+{
+  g_free (*slot);
+  *slot = g_strdup (value);
+}
 
 /* Section: values */
 
@@ -461,6 +474,23 @@ apply_property (Parser   *parser,
       if (_guild_import_looks_like_url (text))
         add_url (card, text);
     }
+  /* Guild's own exports keep what vCard has no property for. */
+  else if (g_str_equal (name, "X-GUILD-RELATIONSHIP"))
+    {
+      g_autofree char *text = unescape (value, strlen (value));
+
+      if (guild_vocab_contains (GUILD_VOCAB_RELATIONSHIP, text))
+        replace_str (&card->relationship, text);
+    }
+  else if (g_str_equal (name, "X-GUILD-CONNECTED-ON"))
+    {
+      g_autofree char *text = unescape (value, strlen (value));
+      g_autofree char *day = NULL;
+
+      /* Written like BDAY (20240229), or as 2024-02-29. */
+      if (guild_import_parse_day (text, FALSE, &day))
+        replace_str (&card->connected_on, day);
+    }
   else if (g_str_equal (name, "CATEGORIES"))
     {
       g_autoptr(GPtrArray) parts = split_value (value, ',');
@@ -534,6 +564,10 @@ finish_card (Parser *parser)
                          card->position != NULL ? card->position : card->role);
   guild_record_set_text (GUILD_RECORD (contact), "location", card->location);
   guild_record_set_text (GUILD_RECORD (contact), "birthday", card->birthday);
+  if (card->relationship != NULL)
+    guild_record_set_text (GUILD_RECORD (contact), "relationship", card->relationship);
+  if (card->connected_on != NULL)
+    guild_record_set_text (GUILD_RECORD (contact), "connected-on", card->connected_on);
   guild_record_set_text (GUILD_RECORD (contact), "notes", card->notes->str);
   _guild_record_set_list (GUILD_RECORD (contact), "emails", card->emails);
   _guild_record_set_list (GUILD_RECORD (contact), "phones", card->phones);
