@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "guild-csv-mapping-page.h"
 #include "guild-import-dialog.h"
 #include "guild-store-import.h"
 
@@ -30,6 +31,7 @@ typedef struct
   GuildImportResult  *result;
   GuildImportPreview *preview;
   GError             *error;
+  GtkWidget          *mapping_page;
 } FileOutcome;
 
 struct _GuildImportDialog
@@ -69,6 +71,7 @@ file_outcome_free (FileOutcome *outcome)
   g_clear_object (&outcome->file);
   g_clear_pointer (&outcome->name, g_free);
   g_clear_error (&outcome->error);
+  g_clear_object (&outcome->mapping_page);
   g_free (outcome);
 }
 
@@ -245,6 +248,9 @@ add_count_row (GtkListBox *list,
   gtk_list_box_append (list, row);
 }
 
+static void on_mapping_result_ready_cb (GuildImportDialog   *self,
+                                        GuildCsvMappingPage *page);
+
 static void
 add_file_section (GuildImportDialog *self,
                   FileOutcome       *outcome)
@@ -275,6 +281,24 @@ add_file_section (GuildImportDialog *self,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (section),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
                                   -1);
+
+  /* A CSV file of no known kind: the column-mapping step, kept across
+   * rebuilds of the preview so that the user's choices stay. */
+  if (outcome->result != NULL && outcome->result->format == GUILD_IMPORT_FORMAT_GENERIC_CSV)
+    {
+      if (outcome->mapping_page == NULL)
+        {
+          outcome->mapping_page = g_object_ref_sink (guild_csv_mapping_page_new (outcome->file));
+          gtk_widget_set_margin_top (outcome->mapping_page, 6);
+          g_signal_connect_object (outcome->mapping_page, "result-ready",
+                                   G_CALLBACK (on_mapping_result_ready_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
+      if (gtk_widget_get_parent (outcome->mapping_page) != NULL)
+        gtk_box_remove (GTK_BOX (gtk_widget_get_parent (outcome->mapping_page)),
+                        outcome->mapping_page);
+      gtk_box_append (GTK_BOX (section), outcome->mapping_page);
+    }
 
   if (preview != NULL)
     {
@@ -367,6 +391,40 @@ count_to_write (GuildImportDialog *self)
   return total;
 }
 
+static void show_outcomes (GuildImportDialog *self);
+
+/* The user corrected a column of a CSV file: its preview starts again from
+ * the file as read with the new mapping. */
+static void
+on_mapping_result_ready_cb (GuildImportDialog   *self,
+                            GuildCsvMappingPage *page)
+{
+  for (guint i = 0; self->outcomes != NULL && i < self->outcomes->len; i++)
+    {
+      FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
+      GuildImportResult *result;
+
+      if (outcome->mapping_page != GTK_WIDGET (page))
+        continue;
+      result = guild_csv_mapping_page_steal_result (page);
+      if (result == NULL)
+        return;
+
+      g_clear_pointer (&outcome->preview, guild_import_preview_free);
+      g_clear_pointer (&outcome->result, guild_import_result_free);
+      g_clear_error (&outcome->error);
+      outcome->result = result;
+      if (!guild_store_import_preview (self->store, outcome->result, &outcome->preview,
+                                       self->cancellable, &outcome->error))
+        {
+          g_warning ("Could not preview %s: %s", outcome->name, outcome->error->message);
+          outcome->preview = NULL;
+        }
+      show_outcomes (self);
+      return;
+    }
+}
+
 static void
 on_parse_done_cb (GObject      *object,
                   GAsyncResult *result,
@@ -375,7 +433,6 @@ on_parse_done_cb (GObject      *object,
   GuildImportDialog *self = GUILD_IMPORT_DIALOG (object);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
-  guint total;
 
   outcomes = g_task_propagate_pointer (G_TASK (result), &error);
   if (outcomes == NULL)
@@ -411,6 +468,25 @@ on_parse_done_cb (GObject      *object,
     }
 
   self->outcomes = g_steal_pointer (&outcomes);
+  show_outcomes (self);
+}
+
+/* Shows the preview of every file (again, after a column mapping changed). */
+static void
+show_outcomes (GuildImportDialog *self)
+{
+  GtkWidget *child;
+  guint total;
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->files_box));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (child != GTK_WIDGET (self->summary_label))
+        gtk_box_remove (self->files_box, child);
+      child = next;
+    }
 
   for (guint i = 0; i < self->outcomes->len; i++)
     add_file_section (self, g_ptr_array_index (self->outcomes, i));
