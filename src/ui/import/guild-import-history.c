@@ -317,3 +317,19 @@ guild_import_history_present (GtkWindow  *parent,
 
   return GTK_WINDOW (self);
 }
+
+/**
+ * guild_import_history_get_n_rows:
+ *
+ * Returns: how many imports the list shows, -1 while it is being read
+ */
+int
+guild_import_history_get_n_rows (GuildImportHistory *self)
+{
+  g_return_val_if_fail (GUILD_IS_IMPORT_HISTORY (self), -1);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+    return -1;
+
+  return g_list_length (self->rows);
+}

@@ -20,5 +20,6 @@ G_DECLARE_FINAL_TYPE (GuildImportHistory, guild_import_history, GUILD, IMPORT_HI
 GuildImportHistory *guild_import_history_new     (GuildStore *store);
 GtkWindow          *guild_import_history_present (GtkWindow  *parent,
                                                   GuildStore *store);
+int                 guild_import_history_get_n_rows (GuildImportHistory *self);
 
 G_END_DECLS
