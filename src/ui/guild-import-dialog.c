@@ -32,6 +32,7 @@ typedef struct
   GuildImportPreview *preview;
   GError             *error;
   GtkWidget          *mapping_page;
+  GtkWidget          *counts_list;
 } FileOutcome;
 
 struct _GuildImportDialog
@@ -250,6 +251,8 @@ add_count_row (GtkListBox *list,
 
 static void on_mapping_result_ready_cb (GuildImportDialog   *self,
                                         GuildCsvMappingPage *page);
+static void add_counts_list            (FileOutcome         *outcome,
+                                        GtkWidget           *section);
 
 static void
 add_file_section (GuildImportDialog *self,
@@ -258,8 +261,6 @@ add_file_section (GuildImportDialog *self,
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (outcome->name);
   GtkWidget *subtitle;
-  GtkWidget *list;
-  GuildImportPreview *preview = outcome->preview;
   g_autofree char *text = NULL;
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -282,8 +283,8 @@ add_file_section (GuildImportDialog *self,
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
                                   -1);
 
-  /* A CSV file of no known kind: the column-mapping step, kept across
-   * rebuilds of the preview so that the user's choices stay. */
+  /* A CSV file of no known kind: the column-mapping step. A change there
+   * reads the file again and replaces only the counts below it. */
   if (outcome->result != NULL && outcome->result->format == GUILD_IMPORT_FORMAT_GENERIC_CSV)
     {
       if (outcome->mapping_page == NULL)
@@ -299,6 +300,20 @@ add_file_section (GuildImportDialog *self,
                         outcome->mapping_page);
       gtk_box_append (GTK_BOX (section), outcome->mapping_page);
     }
+
+  add_counts_list (outcome, section);
+  gtk_box_append (self->files_box, section);
+}
+
+/* What importing the file would do, as a list below the file's name. */
+static void
+add_counts_list (FileOutcome *outcome,
+                 GtkWidget   *section)
+{
+  GtkWidget *list;
+  GuildImportPreview *preview = outcome->preview;
+
+  outcome->counts_list = NULL;
 
   if (preview != NULL)
     {
@@ -370,9 +385,8 @@ add_file_section (GuildImportDialog *self,
         }
 
       gtk_box_append (GTK_BOX (section), list);
+      outcome->counts_list = list;
     }
-
-  gtk_box_append (self->files_box, section);
 }
 
 static guint
@@ -391,7 +405,8 @@ count_to_write (GuildImportDialog *self)
   return total;
 }
 
-static void show_outcomes (GuildImportDialog *self);
+static void show_outcomes  (GuildImportDialog *self);
+static void update_summary (GuildImportDialog *self);
 
 /* The user corrected a column of a CSV file: its preview starts again from
  * the file as read with the new mapping. */
@@ -403,6 +418,8 @@ on_mapping_result_ready_cb (GuildImportDialog   *self,
     {
       FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
       GuildImportResult *result;
+
+      GtkWidget *section;
 
       if (outcome->mapping_page != GTK_WIDGET (page))
         continue;
@@ -420,7 +437,13 @@ on_mapping_result_ready_cb (GuildImportDialog   *self,
           g_warning ("Could not preview %s: %s", outcome->name, outcome->error->message);
           outcome->preview = NULL;
         }
-      show_outcomes (self);
+
+      /* Only the counts change: the columns keep the focus and the place. */
+      section = gtk_widget_get_parent (outcome->mapping_page);
+      if (outcome->counts_list != NULL)
+        gtk_box_remove (GTK_BOX (section), outcome->counts_list);
+      add_counts_list (outcome, section);
+      update_summary (self);
       return;
     }
 }
@@ -471,25 +494,20 @@ on_parse_done_cb (GObject      *object,
   show_outcomes (self);
 }
 
-/* Shows the preview of every file (again, after a column mapping changed). */
 static void
 show_outcomes (GuildImportDialog *self)
 {
-  GtkWidget *child;
-  guint total;
-
-  child = gtk_widget_get_first_child (GTK_WIDGET (self->files_box));
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (child != GTK_WIDGET (self->summary_label))
-        gtk_box_remove (self->files_box, child);
-      child = next;
-    }
-
   for (guint i = 0; i < self->outcomes->len; i++)
     add_file_section (self, g_ptr_array_index (self->outcomes, i));
+
+  update_summary (self);
+}
+
+/* The line above the files, and whether Import can be pressed. */
+static void
+update_summary (GuildImportDialog *self)
+{
+  guint total;
 
   total = count_to_write (self);
   if (total > 0)

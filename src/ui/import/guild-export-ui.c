@@ -288,6 +288,16 @@ choose_file (GtkWindow  *parent,
                                    : guild_export_format_default_name (format);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (job->native), name);
 
+  /* Documents, or home: never the folder Guild happened to start in. */
+  {
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    g_autoptr(GFile) folder = g_file_new_for_path (documents != NULL &&
+                                                   g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                   ? documents : g_get_home_dir ());
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (job->native), folder, NULL);
+  }
+
   g_signal_connect (job->native, "response", G_CALLBACK (on_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (job->native));
 }
