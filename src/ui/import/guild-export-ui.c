@@ -53,6 +53,30 @@ show_toast (GtkWindow  *parent,
     guild_window_add_toast (GUILD_WINDOW (parent), adw_toast_new (text));
 }
 
+/* The system's messages name the temporary file, which means nothing to
+ * the user: the usual failures get a sentence of their own. */
+static char *
+describe_failure (const GError *error)
+{
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ROFS) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY) ||
+      g_error_matches (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_READ_ONLY))
+    return g_strdup (_("You are not allowed to save files in that folder. Choose another one, "
+                       "such as your Documents folder."));
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return g_strdup (_("The disk is full. Free some space or choose another disk."));
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return g_strdup (_("That folder does not exist any more. Choose another one."));
+
+  /* Translators: %s is the system's reason, in its own words. */
+  return g_strdup_printf (_("The reason: %s"), error->message);
+}
+
 static void
 show_error (GtkWindow    *parent,
             GFile        *file,
@@ -61,10 +85,11 @@ show_error (GtkWindow    *parent,
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a file name. */
   g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  g_autofree char *reason = describe_failure (error);
   g_autofree char *body =
-    /* Translators: %s is the system's reason, such as “Permission denied”. */
-    g_strdup_printf (_("Nothing in Guild has changed, and no file was left half written. "
-                       "The reason: %s"), error->message);
+    /* Translators: %s says why a file could not be saved, a sentence or two. */
+    g_strdup_printf (_("%s Nothing in Guild has changed, and no file was left half written."),
+                     reason);
   GObject *alert = guild_compat_alert_new (heading, body);
 
   guild_compat_alert_add_response (alert, "close", _("_Close"), ADW_RESPONSE_DEFAULT);

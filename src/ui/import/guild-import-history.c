@@ -52,13 +52,21 @@ describe_batch (const GuildImportBatch *batch)
   /* Translators: %u is a number of records an import added. */
   g_autofree char *added = g_strdup_printf (ngettext ("%u added", "%u added", batch->added),
                                             batch->added);
-  /* Translators: %u is a number of records an import updated. */
-  g_autofree char *updated = g_strdup_printf (ngettext ("%u updated", "%u updated",
-                                                        batch->updated), batch->updated);
+
+  if (batch->updated > 0)
+    {
+      /* Translators: %u is a number of records an import updated. */
+      g_autofree char *updated = g_strdup_printf (ngettext ("%u updated", "%u updated",
+                                                            batch->updated), batch->updated);
+
+      /* Translators: the line under a file name in the import history: the date, the kind
+       * of file, and how many records were added and updated. */
+      return g_strdup_printf (_("%s · %s · %s, %s"), g_strstrip (when), format, added, updated);
+    }
 
   /* Translators: the line under a file name in the import history: the date, the kind of
-   * file, and how many records were added and updated. */
-  return g_strdup_printf (_("%s · %s · %s, %s"), g_strstrip (when), format, added, updated);
+   * file, and how many records were added. */
+  return g_strdup_printf (_("%s · %s · %s"), g_strstrip (when), format, added);
 }
 
 static void
@@ -111,7 +119,7 @@ on_undo_clicked_cb (GtkButton          *button,
                                                      remaining), remaining);
   GObject *alert = guild_compat_alert_new (heading, body);
 
-  guild_compat_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  guild_compat_alert_add_response (alert, "cancel", _("_Keep It"), ADW_RESPONSE_DEFAULT);
   guild_compat_alert_add_response (alert, "undo", _("_Undo Import"), ADW_RESPONSE_DESTRUCTIVE);
   guild_compat_alert_set_default_response (alert, "cancel");
   guild_compat_alert_set_close_response (alert, "cancel");
