@@ -25,6 +25,7 @@ GUILD_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   desktop-file-utils appstream libglib2.0-bin
   imagemagick xdotool python3-dogtail fonts-cantarell sqlite3 tzdata
+  clang libclang-rt-14-dev
 )
 
 guild_log ()

@@ -21,6 +21,7 @@
 #include "guild-export.h"
 #include "guild-generate.h"
 #include "guild-metrics.h"
+#include "guild-store-backup.h"
 #include "guild-store-import.h"
 #include "guild-store.h"
 
@@ -58,6 +59,7 @@ static int run_generate (const char *path, int argc, char **argv);
 static int run_metrics  (const char *path, int argc, char **argv);
 static int run_import   (const char *path, int argc, char **argv);
 static int run_export   (const char *path, int argc, char **argv);
+static int run_backup   (const char *path, int argc, char **argv);
 
 static const Command commands[] = {
   { "stats", N_("Print how many records of each kind the database holds"), run_stats },
@@ -66,6 +68,7 @@ static const Command commands[] = {
   { "import", N_("Import contacts and events from vCard, CSV, iCalendar or backup files"),
     run_import },
   { "export", N_("Write the data out as a JSON backup, vCard, iCalendar or CSV"), run_export },
+  { "backup", N_("Copy the database file safely, also while Guild runs"), run_backup },
 };
 
 /* Section: output helpers */
@@ -1161,6 +1164,56 @@ run_export (const char  *path,
       g_printerr ("guildctl: ");
       g_printerr ("%s", _("Could not write to the standard output."));
       g_printerr ("\n");
+      return EXIT_ERROR;
+    }
+
+  return EXIT_OK;
+}
+
+/* Section: backup */
+
+static int
+run_backup (const char  *path,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = command_context ("backup", N_("FILE"),
+                             N_("Copies the database to FILE with SQLite's backup API: a "
+                                "consistent copy even while Guild is writing to it. The copy "
+                                "opens in Guild with --database FILE."),
+                             entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("backup", "%s", error->message);
+  if (help)
+    {
+      print_help (context);
+      return EXIT_OK;
+    }
+
+  if (argc != 2 || *argv[1] == '\0')
+    return usage_error ("backup", "%s", _("Give one file to write the copy to."));
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return no_database (path);
+
+  /* Opening the store first checks that it is a Guild database (and brings
+   * its schema up to date, as every command does). */
+  store = guild_store_open (path, GUILD_STORE_FLAGS_NONE, &error);
+  if (store == NULL)
+    return store_error (error, path);
+
+  if (!guild_store_backup_file (path, argv[1], NULL, &error))
+    {
+      g_printerr ("guildctl: %s\n", error->message);
       return EXIT_ERROR;
     }
 

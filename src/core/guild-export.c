@@ -317,7 +317,29 @@ guild_export_vcard (GuildStore    *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  return guild_export_vcard_selection (store, NULL, out, NULL, cancellable, error);
+}
+
+/**
+ * guild_export_vcard_selection:
+ * @ids: (nullable) (element-type gint64): the contacts to write; %NULL for all
+ * @out: where the cards are appended
+ * @n_written: (out) (optional): how many cards were written
+ *
+ * Writes the contacts of @store whose ids are in @ids (in id order; ids of
+ * contacts that no longer exist are passed over) as vCard 4.0 cards.
+ */
+gboolean
+guild_export_vcard_selection (GuildStore    *store,
+                              GArray        *ids,
+                              GString       *out,
+                              guint         *n_written,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
   g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GHashTable) wanted = NULL;
+  guint n = 0;
 
   g_return_val_if_fail (GUILD_IS_STORE (store), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -326,8 +348,26 @@ guild_export_vcard (GuildStore    *store,
   if (contacts == NULL)
     return FALSE;
 
+  if (ids != NULL)
+    {
+      wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < ids->len; i++)
+        g_hash_table_add (wanted, &g_array_index (ids, gint64, i));
+    }
+
   for (guint i = 0; i < contacts->len; i++)
-    write_card (out, g_ptr_array_index (contacts, i));
+    {
+      GuildRecord *contact = g_ptr_array_index (contacts, i);
+      gint64 id = guild_record_get_id (contact);
+
+      if (wanted != NULL && !g_hash_table_contains (wanted, &id))
+        continue;
+      write_card (out, contact);
+      n++;
+    }
+
+  if (n_written != NULL)
+    *n_written = n;
 
   return TRUE;
 }

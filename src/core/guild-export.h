@@ -15,6 +15,12 @@ gboolean guild_export_vcard     (GuildStore       *store,
                                  GString          *out,
                                  GCancellable     *cancellable,
                                  GError          **error);
+gboolean guild_export_vcard_selection (GuildStore   *store,
+                                       GArray       *ids,
+                                       GString      *out,
+                                       guint        *n_written,
+                                       GCancellable *cancellable,
+                                       GError      **error);
 gboolean guild_export_icalendar (GuildStore       *store,
                                  GString          *out,
                                  GCancellable     *cancellable,

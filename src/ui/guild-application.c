@@ -16,6 +16,8 @@
 #include "guild-application-private.h"
 #include "guild-compat.h"
 #include "guild-export-json.h"
+#include "guild-export-ui.h"
+#include "guild-import-history.h"
 #include "guild-import-dialog.h"
 #include "guild-preferences-window.h"
 #include "guild-store-import.h"
@@ -597,6 +599,82 @@ on_import_dialog_imported_cb (GuildApplication  *self,
     }
 }
 
+/* Section: Export…, Back up database… and Import History… (issue 5) */
+
+/**
+ * guild_application_export_contacts:
+ * @ids: (nullable) (element-type gint64): the contacts to export; %NULL for
+ *   all of them
+ *
+ * Asks where to save a vCard 4.0 file and writes the contacts to it on a
+ * worker thread; a toast says how many. For the contacts view's selection.
+ */
+void
+guild_application_export_contacts (GuildApplication *self,
+                                   GArray           *ids)
+{
+  GuildWindow *window;
+
+  g_return_if_fail (GUILD_IS_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+
+  window = get_main_window (self);
+  guild_export_ui_run (window != NULL ? GTK_WINDOW (window) : NULL, self->store,
+                       GUILD_EXPORT_FORMAT_VCARD, ids);
+}
+
+static void
+export_as_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  GuildExportFormat format = guild_export_format_from_string (g_variant_get_string (parameter,
+                                                                                    NULL));
+  GuildWindow *window = get_main_window (self);
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  if (self->store == NULL || format >= GUILD_N_EXPORT_FORMATS)
+    return;
+
+  guild_export_ui_run (window != NULL ? GTK_WINDOW (window) : NULL, self->store, format, NULL);
+}
+
+static void
+backup_database_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  GuildWindow *window = get_main_window (self);
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+
+  guild_export_ui_backup (window != NULL ? GTK_WINDOW (window) : NULL, self->store);
+}
+
+static void
+import_history_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  GuildWindow *window = get_main_window (self);
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+
+  guild_import_history_present (window != NULL ? GTK_WINDOW (window) : NULL, self->store);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
@@ -604,6 +682,9 @@ static const GActionEntry app_entries[] = {
   { "import", import_action },
   { "export", export_action },
   { "undo-import", undo_import_action, "ax" },
+  { "export-as", export_as_action, "s" },
+  { "backup-database", backup_database_action },
+  { "import-history", import_history_action },
 };
 
 /* Section: GApplication */

@@ -22,5 +22,7 @@ GuildStore       *guild_application_get_store    (GuildApplication  *self);
 void              guild_application_import_files (GuildApplication  *self,
                                                   GFile            **files,
                                                   guint              n_files);
+void              guild_application_export_contacts (GuildApplication *self,
+                                                     GArray           *ids);
 
 G_END_DECLS

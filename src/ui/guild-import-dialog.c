@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "guild-csv-mapping-page.h"
 #include "guild-import-dialog.h"
 #include "guild-store-import.h"
 
@@ -30,6 +31,8 @@ typedef struct
   GuildImportResult  *result;
   GuildImportPreview *preview;
   GError             *error;
+  GtkWidget          *mapping_page;
+  GtkWidget          *counts_list;
 } FileOutcome;
 
 struct _GuildImportDialog
@@ -69,6 +72,7 @@ file_outcome_free (FileOutcome *outcome)
   g_clear_object (&outcome->file);
   g_clear_pointer (&outcome->name, g_free);
   g_clear_error (&outcome->error);
+  g_clear_object (&outcome->mapping_page);
   g_free (outcome);
 }
 
@@ -245,6 +249,11 @@ add_count_row (GtkListBox *list,
   gtk_list_box_append (list, row);
 }
 
+static void on_mapping_result_ready_cb (GuildImportDialog   *self,
+                                        GuildCsvMappingPage *page);
+static void add_counts_list            (FileOutcome         *outcome,
+                                        GtkWidget           *section);
+
 static void
 add_file_section (GuildImportDialog *self,
                   FileOutcome       *outcome)
@@ -252,8 +261,6 @@ add_file_section (GuildImportDialog *self,
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (outcome->name);
   GtkWidget *subtitle;
-  GtkWidget *list;
-  GuildImportPreview *preview = outcome->preview;
   g_autofree char *text = NULL;
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -275,6 +282,38 @@ add_file_section (GuildImportDialog *self,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (section),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
                                   -1);
+
+  /* A CSV file of no known kind: the column-mapping step. A change there
+   * reads the file again and replaces only the counts below it. */
+  if (outcome->result != NULL && outcome->result->format == GUILD_IMPORT_FORMAT_GENERIC_CSV)
+    {
+      if (outcome->mapping_page == NULL)
+        {
+          outcome->mapping_page = g_object_ref_sink (guild_csv_mapping_page_new (outcome->file));
+          gtk_widget_set_margin_top (outcome->mapping_page, 6);
+          g_signal_connect_object (outcome->mapping_page, "result-ready",
+                                   G_CALLBACK (on_mapping_result_ready_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
+      if (gtk_widget_get_parent (outcome->mapping_page) != NULL)
+        gtk_box_remove (GTK_BOX (gtk_widget_get_parent (outcome->mapping_page)),
+                        outcome->mapping_page);
+      gtk_box_append (GTK_BOX (section), outcome->mapping_page);
+    }
+
+  add_counts_list (outcome, section);
+  gtk_box_append (self->files_box, section);
+}
+
+/* What importing the file would do, as a list below the file's name. */
+static void
+add_counts_list (FileOutcome *outcome,
+                 GtkWidget   *section)
+{
+  GtkWidget *list;
+  GuildImportPreview *preview = outcome->preview;
+
+  outcome->counts_list = NULL;
 
   if (preview != NULL)
     {
@@ -346,9 +385,8 @@ add_file_section (GuildImportDialog *self,
         }
 
       gtk_box_append (GTK_BOX (section), list);
+      outcome->counts_list = list;
     }
-
-  gtk_box_append (self->files_box, section);
 }
 
 static guint
@@ -367,6 +405,49 @@ count_to_write (GuildImportDialog *self)
   return total;
 }
 
+static void show_outcomes  (GuildImportDialog *self);
+static void update_summary (GuildImportDialog *self);
+
+/* The user corrected a column of a CSV file: its preview starts again from
+ * the file as read with the new mapping. */
+static void
+on_mapping_result_ready_cb (GuildImportDialog   *self,
+                            GuildCsvMappingPage *page)
+{
+  for (guint i = 0; self->outcomes != NULL && i < self->outcomes->len; i++)
+    {
+      FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
+      GuildImportResult *result;
+
+      GtkWidget *section;
+
+      if (outcome->mapping_page != GTK_WIDGET (page))
+        continue;
+      result = guild_csv_mapping_page_steal_result (page);
+      if (result == NULL)
+        return;
+
+      g_clear_pointer (&outcome->preview, guild_import_preview_free);
+      g_clear_pointer (&outcome->result, guild_import_result_free);
+      g_clear_error (&outcome->error);
+      outcome->result = result;
+      if (!guild_store_import_preview (self->store, outcome->result, &outcome->preview,
+                                       self->cancellable, &outcome->error))
+        {
+          g_warning ("Could not preview %s: %s", outcome->name, outcome->error->message);
+          outcome->preview = NULL;
+        }
+
+      /* Only the counts change: the columns keep the focus and the place. */
+      section = gtk_widget_get_parent (outcome->mapping_page);
+      if (outcome->counts_list != NULL)
+        gtk_box_remove (GTK_BOX (section), outcome->counts_list);
+      add_counts_list (outcome, section);
+      update_summary (self);
+      return;
+    }
+}
+
 static void
 on_parse_done_cb (GObject      *object,
                   GAsyncResult *result,
@@ -375,7 +456,6 @@ on_parse_done_cb (GObject      *object,
   GuildImportDialog *self = GUILD_IMPORT_DIALOG (object);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
-  guint total;
 
   outcomes = g_task_propagate_pointer (G_TASK (result), &error);
   if (outcomes == NULL)
@@ -411,9 +491,23 @@ on_parse_done_cb (GObject      *object,
     }
 
   self->outcomes = g_steal_pointer (&outcomes);
+  show_outcomes (self);
+}
 
+static void
+show_outcomes (GuildImportDialog *self)
+{
   for (guint i = 0; i < self->outcomes->len; i++)
     add_file_section (self, g_ptr_array_index (self->outcomes, i));
+
+  update_summary (self);
+}
+
+/* The line above the files, and whether Import can be pressed. */
+static void
+update_summary (GuildImportDialog *self)
+{
+  guint total;
 
   total = count_to_write (self);
   if (total > 0)

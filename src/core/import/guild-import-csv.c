@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "guild-import-private.h"
+#include "guild-vocab.h"
 
 /* CSV files of contacts: LinkedIn's Connections.csv, Google Contacts' two
  * header generations, and any other table, whose columns are guessed from
@@ -237,6 +238,7 @@ static const char *field_labels[] = {
   N_("Notes"),
   N_("Birthday"),
   N_("Connected on"),
+  N_("Relationship"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (field_labels) == GUILD_N_CSV_FIELDS);
@@ -276,13 +278,14 @@ static const HeaderRule exact_rules[] = {
                            "примечания|комментарий" },
   { GUILD_CSV_FIELD_TAGS, "tags|tag|labels|groups|group membership|category|categories|"
                           "теги|метки|группы|категории" },
-  { GUILD_CSV_FIELD_URL, "url|website|web site|web|linkedin|linkedin url|profile|profile url|"
+  { GUILD_CSV_FIELD_URL, "url|urls|website|web site|web|linkedin|linkedin url|profile|profile url|"
                          "homepage|сайт|ссылка|профиль|веб-сайт" },
   { GUILD_CSV_FIELD_LOCATION, "city|location|town|address 1 - city|город|местоположение|"
                               "населённый пункт|населенный пункт" },
   { GUILD_CSV_FIELD_BIRTHDAY, "birthday|birth date|date of birth|день рождения|дата рождения" },
   { GUILD_CSV_FIELD_CONNECTED_ON, "connected on|connected|date added|added|met on|"
                                   "дата знакомства|знакомы с|добавлен" },
+  { GUILD_CSV_FIELD_RELATIONSHIP, "relationship|отношения|кем приходится" },
 };
 
 static GuildCsvField
@@ -630,6 +633,30 @@ set_first (char       **slot,
     *slot = g_steal_pointer (&trimmed);
 }
 
+/* A relationship as Guild's CSV export writes it (its id, "hiring_manager"),
+ * or its label in English or in the UI's language; "" when it is neither. */
+static const char *
+relationship_id (const char *cell)
+{
+  g_autofree char *folded = g_utf8_casefold (cell, -1);
+  const GuildVocabEntry *entries;
+  guint n = 0;
+
+  entries = guild_vocab_entries (GUILD_VOCAB_RELATIONSHIP, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = g_utf8_casefold (entries[i].label, -1);
+      g_autofree char *translated =
+        g_utf8_casefold (guild_vocab_entry_label (GUILD_VOCAB_RELATIONSHIP, &entries[i]), -1);
+
+      if (g_str_equal (folded, entries[i].id) || g_str_equal (folded, label) ||
+          g_str_equal (folded, translated))
+        return entries[i].id;
+    }
+
+  return "";
+}
+
 static void
 warn_date (GuildImportResult *result,
            guint              line,
@@ -671,6 +698,7 @@ row_to_contact (GuildImportResult     *result,
   g_autofree char *full = NULL, *given = NULL, *middle = NULL, *family = NULL;
   g_autofree char *company = NULL, *position = NULL, *location = NULL;
   g_autofree char *birthday = NULL, *connected = NULL;
+  g_autofree char *relationship = NULL;
   GuildContact *contact;
   gboolean generic = mapping->format == GUILD_IMPORT_FORMAT_GENERIC_CSV;
 
@@ -740,6 +768,9 @@ row_to_contact (GuildImportResult     *result,
           if (connected == NULL && !guild_import_parse_day (trimmed, FALSE, &connected))
             warn_date (result, line, trimmed);
           break;
+        case GUILD_CSV_FIELD_RELATIONSHIP:
+          set_first (&relationship, relationship_id (trimmed));
+          break;
         case GUILD_CSV_FIELD_IGNORE:
         case GUILD_N_CSV_FIELDS:
         default:
@@ -774,6 +805,8 @@ row_to_contact (GuildImportResult     *result,
   guild_record_set_text (GUILD_RECORD (contact), "notes", notes->str);
   guild_record_set_text (GUILD_RECORD (contact), "birthday", birthday);
   guild_record_set_text (GUILD_RECORD (contact), "connected-on", connected);
+  if (relationship != NULL)
+    guild_record_set_text (GUILD_RECORD (contact), "relationship", relationship);
   _guild_record_set_list (GUILD_RECORD (contact), "emails", emails);
   _guild_record_set_list (GUILD_RECORD (contact), "phones", phones);
   _guild_record_set_list (GUILD_RECORD (contact), "urls", urls);

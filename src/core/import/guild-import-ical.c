@@ -121,7 +121,9 @@ time_is_sane (struct icaltimetype t)
 
   if (icaltime_is_null_time (t))
     return FALSE;
-  if (t.year < 1 || t.year > 9999)
+  /* Guild's instants are seconds after 1970 (0 meaning none), so an earlier
+   * time cannot be stored: the event is skipped, not stored broken. */
+  if (t.year < 1971 || t.year > 9999)
     return FALSE;
 
   dt = g_date_time_new_utc (t.year, t.month, t.day,
