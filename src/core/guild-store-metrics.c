@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "guild-metrics.h"
+#include "guild-metrics-private.h"
 #include "guild-record.h"
 #include "guild-recurrence.h"
 #include "guild-store-private.h"
@@ -812,4 +813,18 @@ guild_store_metrics_finish (GuildStore    *store,
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* For the other aggregates of the core (guild-store-overview.c), which run
+ * on a reader connection of their own. */
+GuildMetrics *
+_guild_store_metrics_compute (sqlite3                 *db,
+                              const GuildMetricsQuery *query,
+                              GCancellable            *cancellable,
+                              GError                 **error)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return compute (db, query, cancellable, error);
 }

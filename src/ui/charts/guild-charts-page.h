@@ -21,5 +21,8 @@ GuildStore *guild_charts_page_get_store (GuildChartsPage *self);
 void        guild_charts_page_set_store (GuildChartsPage *self,
                                          GuildStore      *store);
 void        guild_charts_page_load      (GuildChartsPage *self);
+GtkWidget  *guild_charts_page_get_chart (GuildChartsPage *self,
+                                         guint            id);
+gboolean    guild_charts_page_is_loading (GuildChartsPage *self);
 
 G_END_DECLS
