@@ -338,6 +338,17 @@ check_page (gboolean generated)
       g_assert_cmpstr (guild_chart_get_title (chart), ==, guild_charts_get_title (id));
     }
 
+  /* For looking at the charts: GUILD_CHARTS_SHOT_DIR=/tmp/x meson test charts. */
+  if (generated && g_getenv ("GUILD_CHARTS_SHOT_DIR") != NULL)
+    for (guint id = 0; id < GUILD_CHARTS_N_CHARTS; id++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s.png", guild_charts_get_file_name (id));
+        g_autofree char *file = g_build_filename (g_getenv ("GUILD_CHARTS_SHOT_DIR"), name, NULL);
+
+        g_assert_true (guild_chart_export (GUILD_CHART (guild_charts_page_get_chart (GUILD_CHARTS_PAGE (page), id)),
+                                           file, GUILD_CHART_FORMAT_PNG, NULL));
+      }
+
   if (!generated)
     g_assert_true (guild_chart_data_is_empty (guild_chart_get_data (
       GUILD_CHART (guild_charts_page_get_chart (GUILD_CHARTS_PAGE (page), GUILD_CHARTS_ACTIVITIES)))));

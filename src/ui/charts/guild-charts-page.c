@@ -43,7 +43,7 @@ struct _GuildChartsPage
   GtkStack        *stack;
   GtkFlowBox      *overview_box;
   GtkFlowBox      *charts_box;
-  GtkDropDown     *period_dropdown;
+  GtkToggleButton *period_buttons[4];
   GtkDropDown     *community_dropdown;
 
   /* Owned */
@@ -93,6 +93,16 @@ today_string (char out[12])
               g_date_time_get_day_of_month (now));
 }
 
+static GuildChartsPeriod
+selected_period (GuildChartsPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->period_buttons); i++)
+    if (gtk_toggle_button_get_active (self->period_buttons[i]))
+      return i;
+
+  return GUILD_CHARTS_PERIOD_QUARTER;
+}
+
 static gint64
 selected_community (GuildChartsPage *self)
 {
@@ -121,15 +131,22 @@ add_row (GuildChartsPage *self,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
+  /* The arrow is a button that the row activates: GTK 4.8 gives list rows no
+   * action over AT-SPI, so a screen reader (and dogtail) needs the button. */
   if (action != NULL)
     {
-      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+      GtkWidget *arrow = gtk_button_new_from_icon_name ("go-next-symbolic");
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+      gtk_widget_add_css_class (arrow, "flat");
+      gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (arrow), action);
       if (target != NULL)
-        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (arrow), target);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), arrow);
     }
   else if (target != NULL)
     g_variant_unref (g_variant_ref_sink (target));
@@ -179,6 +196,10 @@ add_goal_row (GuildChartsPage *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                       -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+      /* The bar goes before the row's arrow. */
+      gtk_widget_insert_after (bar, gtk_widget_get_parent (bar), NULL);
+      gtk_widget_insert_before (bar, gtk_widget_get_parent (bar),
+                                gtk_widget_get_last_child (gtk_widget_get_parent (bar)));
     }
 }
 
@@ -451,7 +472,7 @@ add_chart (GuildChartsPage *self,
 static void
 fill_charts (GuildChartsPage *self)
 {
-  GuildChartsPeriod period = gtk_drop_down_get_selected (self->period_dropdown);
+  GuildChartsPeriod period = selected_period (self);
   char today[12];
 
   today_string (today);
@@ -638,7 +659,7 @@ reload (GuildChartsPage *self)
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
-  period = gtk_drop_down_get_selected (self->period_dropdown);
+  period = selected_period (self);
   community = selected_community (self);
   from = guild_charts_period_from (period, &date);
 
@@ -719,6 +740,17 @@ on_filter_changed_cb (GuildChartsPage *self)
 
   if (self->requested && !self->filling_communities)
     reload (self);
+}
+
+static void
+on_period_toggled_cb (GuildChartsPage *self,
+                      GtkToggleButton *button)
+{
+  g_assert (GUILD_IS_CHARTS_PAGE (self));
+
+  /* Of the two buttons that change, the one turned on reloads. */
+  if (gtk_toggle_button_get_active (button))
+    on_filter_changed_cb (self);
 }
 
 /* Section: GtkWidget */
@@ -824,7 +856,15 @@ guild_charts_page_class_init (GuildChartsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, overview_box);
   gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, charts_box);
-  gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, period_dropdown);
+  gtk_widget_class_bind_template_child_full (widget_class, "period_4_weeks", FALSE,
+                                             G_STRUCT_OFFSET (GuildChartsPage, period_buttons[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "period_quarter", FALSE,
+                                             G_STRUCT_OFFSET (GuildChartsPage, period_buttons[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "period_year", FALSE,
+                                             G_STRUCT_OFFSET (GuildChartsPage, period_buttons[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "period_all", FALSE,
+                                             G_STRUCT_OFFSET (GuildChartsPage, period_buttons[3]));
+  gtk_widget_class_bind_template_callback (widget_class, on_period_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, community_dropdown);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -857,8 +897,6 @@ guild_charts_page_init (GuildChartsPage *self)
   for (guint id = 0; id < GUILD_CHARTS_N_CHARTS; id++)
     add_chart (self, id);
 
-  g_signal_connect_object (self->period_dropdown, "notify::selected",
-                           G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->community_dropdown, "notify::selected",
                            G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->settings != NULL)
