@@ -391,6 +391,8 @@ test_russian (void)
   g_setenv ("LANGUAGE", "ru", TRUE);
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* ngettext() reads the default domain, as in main.c. */
+  textdomain (GETTEXT_PACKAGE);
 
   if (g_strcmp0 (_("Activities per week, %s: none recorded"),
                  "Activities per week, %s: none recorded") == 0)
