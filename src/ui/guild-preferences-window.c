@@ -298,6 +298,10 @@ guild_preferences_window_init (GuildPreferencesWindow *self)
                                 color_scheme_to_selected,
                                 selected_to_color_scheme,
                                 NULL, NULL);
+  g_settings_bind (self->settings, "quiet-weeks",
+                   gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                  GUILD_TYPE_PREFERENCES_WINDOW, "quiet_spin"),
+                   "value", G_SETTINGS_BIND_DEFAULT);
 }
 
 /* Section: public API */
