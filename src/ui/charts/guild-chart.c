@@ -809,16 +809,23 @@ void
 guild_chart_set_data (GuildChart     *self,
                       GuildChartData *data)
 {
+  gboolean resize;
+
   g_return_if_fail (GUILD_IS_CHART (self));
 
   if (data == self->data)
     return;
+
+  /* The size asked for depends only on the kind: swapping new figures in
+   * redraws the chart without laying out the page again. */
+  resize = self->data == NULL || data == NULL || self->data->kind != data->kind;
   if (data != NULL)
     guild_chart_data_ref (data);
   g_clear_pointer (&self->data, guild_chart_data_unref);
   self->data = data;
 
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (resize)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -49,7 +49,8 @@ struct _GuildChartsPage
   /* Owned */
   GuildStore      *store;
   GSettings       *settings;
-  GCancellable    *cancellable;
+  GCancellable    *cancellable;         /* the overview and the communities */
+  GCancellable    *charts_cancellable;  /* the period's figures and the heatmap's */
   GArray          *community_ids;   /* gint64, parallel to the dropdown */
   GtkStringList   *community_names;
   GuildMetrics    *metrics;
@@ -59,7 +60,9 @@ struct _GuildChartsPage
   GtkListBox      *overview_lists[4];
 
   guint            reload_source;
-  guint            pending;
+  guint            pending_overview;
+  guint            pending_charts;
+  guint            overview_changed : 1;
   guint            requested : 1;
   guint            dirty : 1;
   guint            filling_communities : 1;
@@ -82,7 +85,14 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (GuildChartsPage, guild_charts_page, GTK_TYPE_WIDGET)
 
-static void reload (GuildChartsPage *self);
+/* What a reload computes: the period's figures (and the heatmap's, for one
+ * community) whenever the period or community changes; the overview and the
+ * list of communities only when the store has changed. */
+typedef enum
+{
+  RELOAD_CHARTS = 1 << 0,
+  RELOAD_ALL = 0xff,
+} ReloadFlags;
 
 static void
 today_string (char out[12])
@@ -496,21 +506,24 @@ fill_charts (GuildChartsPage *self)
 /* Section: loading */
 
 static void
-finish_one (GuildChartsPage *self)
+finish_one (GuildChartsPage *self,
+            guint           *pending)
 {
-  g_assert (self->pending > 0);
+  g_assert (*pending > 0);
 
-  if (--self->pending > 0)
+  if (--*pending > 0 || self->pending_charts > 0 || self->pending_overview > 0)
     return;
 
   if (self->overview != NULL)
     {
-      if (selected_community (self) == 0)
+      if (selected_community (self) == 0 && self->heatmap != self->overview->year)
         {
           g_clear_pointer (&self->heatmap, guild_metrics_unref);
           self->heatmap = guild_metrics_ref (self->overview->year);
         }
-      fill_overview (self);
+      if (self->overview_changed)
+        fill_overview (self);
+      self->overview_changed = FALSE;
     }
   if (self->metrics != NULL)
     fill_charts (self);
@@ -537,7 +550,7 @@ on_metrics_cb (GObject      *object,
       self->metrics = m;
     }
 
-  finish_one (self);
+  finish_one (self, &self->pending_charts);
 }
 
 static void
@@ -559,7 +572,7 @@ on_heatmap_cb (GObject      *object,
       self->heatmap = m;
     }
 
-  finish_one (self);
+  finish_one (self, &self->pending_charts);
 }
 
 static void
@@ -579,9 +592,10 @@ on_overview_cb (GObject      *object,
     {
       g_clear_pointer (&self->overview, guild_overview_unref);
       self->overview = o;
+      self->overview_changed = TRUE;
     }
 
-  finish_one (self);
+  finish_one (self, &self->pending_overview);
 }
 
 static void
@@ -601,7 +615,7 @@ on_communities_cb (GObject      *object,
   if (records == NULL)
     {
       g_warning ("Could not list the communities: %s", error->message);
-      finish_one (self);
+      finish_one (self, &self->pending_overview);
       return;
     }
 
@@ -628,11 +642,12 @@ on_communities_cb (GObject      *object,
   gtk_drop_down_set_selected (self->community_dropdown, position);
   self->filling_communities = FALSE;
 
-  finish_one (self);
+  finish_one (self, &self->pending_overview);
 }
 
 static void
-reload (GuildChartsPage *self)
+reload (GuildChartsPage *self,
+        ReloadFlags      flags)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GuildChartsPeriod period;
@@ -650,10 +665,19 @@ reload (GuildChartsPage *self)
   if (self->store == NULL)
     return;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->pending = 0;
+  /* A newer request makes an older one's results useless: cancel it. A
+   * cancelled callback returns without counting itself done. */
+  g_cancellable_cancel (self->charts_cancellable);
+  g_clear_object (&self->charts_cancellable);
+  self->charts_cancellable = g_cancellable_new ();
+  self->pending_charts = 0;
+  if (flags == RELOAD_ALL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      self->pending_overview = 0;
+    }
 
   today_string (today);
   g_date_clear (&date, 1);
@@ -666,8 +690,8 @@ reload (GuildChartsPage *self)
   query.from = from;
   query.to = today;
   query.community = community;
-  self->pending++;
-  guild_store_metrics_async (self->store, &query, self->cancellable, on_metrics_cb,
+  self->pending_charts++;
+  guild_store_metrics_async (self->store, &query, self->charts_cancellable, on_metrics_cb,
                              g_object_ref (self));
 
   if (community != 0)
@@ -675,19 +699,22 @@ reload (GuildChartsPage *self)
       g_autofree char *year = guild_charts_period_from (GUILD_CHARTS_PERIOD_YEAR, &date);
       GuildMetricsQuery heat = { year, today, community, NULL };
 
-      self->pending++;
-      guild_store_metrics_async (self->store, &heat, self->cancellable, on_heatmap_cb,
+      self->pending_charts++;
+      guild_store_metrics_async (self->store, &heat, self->charts_cancellable, on_heatmap_cb,
                                  g_object_ref (self));
     }
+
+  if (flags != RELOAD_ALL)
+    return;
 
   overview.today = today;
   overview.now = g_date_time_to_unix (now);
   overview.quiet_weeks = self->settings ? g_settings_get_int (self->settings, "quiet-weeks") : 3;
-  self->pending++;
+  self->pending_overview++;
   guild_store_overview_async (self->store, &overview, self->cancellable, on_overview_cb,
                               g_object_ref (self));
 
-  self->pending++;
+  self->pending_overview++;
   guild_store_list_async (self->store, GUILD_RECORD_COMMUNITY, self->cancellable,
                           on_communities_cb, g_object_ref (self));
 }
@@ -698,7 +725,7 @@ reload_cb (gpointer user_data)
   GuildChartsPage *self = user_data;
 
   self->reload_source = 0;
-  reload (self);
+  reload (self, RELOAD_ALL);
   return G_SOURCE_REMOVE;
 }
 
@@ -739,7 +766,7 @@ on_filter_changed_cb (GuildChartsPage *self)
   g_assert (GUILD_IS_CHARTS_PAGE (self));
 
   if (self->requested && !self->filling_communities)
-    reload (self);
+    reload (self, RELOAD_CHARTS);
 }
 
 static void
@@ -777,6 +804,8 @@ guild_charts_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->charts_cancellable);
+  g_clear_object (&self->charts_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GUILD_TYPE_CHARTS_PAGE);
 
   /* A widget with a layout manager unparents its own children. */
@@ -966,7 +995,7 @@ guild_charts_page_load (GuildChartsPage *self)
     return;
 
   self->requested = TRUE;
-  reload (self);
+  reload (self, RELOAD_ALL);
 }
 
 /**
@@ -994,5 +1023,20 @@ guild_charts_page_is_loading (GuildChartsPage *self)
 {
   g_return_val_if_fail (GUILD_IS_CHARTS_PAGE (self), FALSE);
 
-  return self->pending > 0 || self->reload_source != 0;
+  return self->pending_charts > 0 || self->pending_overview > 0 || self->reload_source != 0;
+}
+
+/**
+ * guild_charts_page_set_period:
+ *
+ * Shows @period, as if its button was pressed.
+ */
+void
+guild_charts_page_set_period (GuildChartsPage   *self,
+                              GuildChartsPeriod  period)
+{
+  g_return_if_fail (GUILD_IS_CHARTS_PAGE (self));
+  g_return_if_fail (period <= GUILD_CHARTS_PERIOD_ALL);
+
+  gtk_toggle_button_set_active (self->period_buttons[period], TRUE);
 }

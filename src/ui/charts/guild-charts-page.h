@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "guild-charts-model.h"
 #include "guild-store.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,7 @@ void        guild_charts_page_load      (GuildChartsPage *self);
 GtkWidget  *guild_charts_page_get_chart (GuildChartsPage *self,
                                          guint            id);
 gboolean    guild_charts_page_is_loading (GuildChartsPage *self);
+void        guild_charts_page_set_period (GuildChartsPage   *self,
+                                          GuildChartsPeriod  period);
 
 G_END_DECLS
