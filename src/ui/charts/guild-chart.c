@@ -622,11 +622,32 @@ guild_chart_measure (GtkWidget      *widget,
       *minimum = 160;
       *natural = heatmap ? 720 : 360;
     }
+  else if (heatmap && for_size > 0)
+    {
+      Layout layout;
+
+      /* Square cells as wide as the width allows, from 6 to 18 pixels. */
+      compute_layout (self, for_size, 10000, &layout);
+      *minimum = *natural = (int) (layout.plot.origin.y + 4 +
+                                   7 * CLAMP (floor ((for_size - layout.plot.origin.x - 8) /
+                                                     MAX (1, layout.n_weeks)), 6, 18));
+    }
   else
     {
-      *minimum = heatmap ? 90 : 140;
-      *natural = heatmap ? 130 : 200;
+      *minimum = heatmap ? 100 : 180;
+      *natural = heatmap ? 150 : 220;
     }
+}
+
+static GtkSizeRequestMode
+guild_chart_get_request_mode (GtkWidget *widget)
+{
+  GuildChart *self = GUILD_CHART (widget);
+
+  if (self->data != NULL && self->data->kind == GUILD_CHART_HEATMAP)
+    return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
 }
 
 static gboolean
@@ -751,6 +772,7 @@ guild_chart_class_init (GuildChartClass *klass)
 
   widget_class->snapshot = guild_chart_snapshot;
   widget_class->measure = guild_chart_measure;
+  widget_class->get_request_mode = guild_chart_get_request_mode;
   widget_class->query_tooltip = guild_chart_query_tooltip;
   widget_class->css_changed = guild_chart_css_changed;
 

@@ -163,11 +163,12 @@ set_week_columns (GuildChartData *data,
       g_autofree char *title = NULL;
       const char *label = NULL;
 
-      if ((int) g_date_get_month (&monday) != last_month)
-        {
-          last_month = g_date_get_month (&monday);
-          label = guild_charts_month_abbrev (last_month);
-        }
+      /* The first week is named after its month only when the month starts
+       * in it; otherwise that label would crowd the next month's. */
+      if ((int) g_date_get_month (&monday) != last_month &&
+          (w > 0 || g_date_get_day (&monday) <= 7))
+        label = guild_charts_month_abbrev (g_date_get_month (&monday));
+      last_month = g_date_get_month (&monday);
 
       /* Translators: a chart's tooltip heading; %s is a day and month. */
       title = g_strdup_printf (_("Week of %s"), day);

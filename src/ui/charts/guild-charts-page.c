@@ -436,6 +436,9 @@ add_chart (GuildChartsPage *self,
   gtk_widget_add_css_class (card, "guild-chart-card");
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (header, 6);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_end (header, 6);
   label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -461,6 +464,9 @@ add_chart (GuildChartsPage *self,
   chart = guild_chart_new ();
   guild_chart_set_title (GUILD_CHART (chart), title);
   gtk_widget_set_vexpand (chart, TRUE);
+  gtk_widget_set_margin_start (chart, 12);
+  gtk_widget_set_margin_end (chart, 12);
+  gtk_widget_set_margin_bottom (chart, 12);
   g_object_set_data (G_OBJECT (chart), "guild-chart-id", GUINT_TO_POINTER (id));
   gtk_box_append (GTK_BOX (card), chart);
   self->charts[id] = GUILD_CHART (chart);
