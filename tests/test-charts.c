@@ -349,6 +349,10 @@ check_page (gboolean generated)
                                            file, GUILD_CHART_FORMAT_PNG, NULL));
       }
 
+  /* Nothing at all recorded: the view's empty state instead of empty charts. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (page))),
+                   ==, generated ? "items" : "empty");
+
   if (!generated)
     g_assert_true (guild_chart_data_is_empty (guild_chart_get_data (
       GUILD_CHART (guild_charts_page_get_chart (GUILD_CHARTS_PAGE (page), GUILD_CHARTS_ACTIVITIES)))));
@@ -362,6 +366,8 @@ check_page (gboolean generated)
     wait_for_page (GUILD_CHARTS_PAGE (page));
     g_assert_false (guild_chart_data_is_empty (guild_chart_get_data (
       GUILD_CHART (guild_charts_page_get_chart (GUILD_CHARTS_PAGE (page), GUILD_CHARTS_ACTIVITIES)))));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (page))),
+                     ==, "items");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -284,6 +284,7 @@ guild_preferences_window_class_init (GuildPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuildPreferencesWindow, publications_spin);
   gtk_widget_class_bind_template_child (widget_class, GuildPreferencesWindow, events_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_goal_value_changed_cb);
+  gtk_widget_class_bind_template_child_full (widget_class, "quiet_spin", FALSE, 0);
 }
 
 static void

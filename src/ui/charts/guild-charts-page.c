@@ -20,6 +20,7 @@
 #include "guild-format.h"
 #include "guild-overview.h"
 #include "guild-records.h"
+#include "guild-view-state.h"
 #include "guild-window.h"
 
 /* The Charts view: an overview of this week at the top, then a period and a
@@ -511,6 +512,23 @@ fill_charts (GuildChartsPage *self)
 
 /* Section: loading */
 
+/* A database with nothing in it yet gets the view's empty state, which says
+ * what to do, rather than a page of empty charts. */
+static gboolean
+nothing_recorded (GuildChartsPage *self)
+{
+  GuildOverview *o = self->overview;
+  GuildMetrics *m = self->metrics;
+
+  return o != NULL && m != NULL &&
+         self->community_ids->len <= 1 &&
+         o->upcoming->len == 0 &&
+         o->year->totals.activities == 0 && o->year->totals.checkins == 0 &&
+         o->year->totals.connections_total == 0 && o->year->totals.events_attended == 0 &&
+         m->totals.activities == 0 && m->totals.checkins == 0 &&
+         m->totals.connections_total == 0 && m->totals.events_attended == 0;
+}
+
 static void
 finish_one (GuildChartsPage *self,
             guint           *pending)
@@ -534,7 +552,8 @@ finish_one (GuildChartsPage *self,
   if (self->metrics != NULL)
     fill_charts (self);
 
-  gtk_stack_set_visible_child_name (self->stack, "charts");
+  gtk_stack_set_visible_child_name (self->stack, guild_view_state_get_name (
+    nothing_recorded (self) ? GUILD_VIEW_STATE_EMPTY : GUILD_VIEW_STATE_ITEMS));
 }
 
 static void
