@@ -786,6 +786,16 @@ on_store_changed_cb (GuildChartsPage *self,
 }
 
 static void
+on_settings_changed_cb (GuildChartsPage *self,
+                        const char      *key,
+                        GSettings       *settings)
+{
+  g_assert (GUILD_IS_CHARTS_PAGE (self));
+
+  queue_reload (self);
+}
+
+static void
 on_filter_changed_cb (GuildChartsPage *self)
 {
   g_assert (GUILD_IS_CHARTS_PAGE (self));
@@ -955,7 +965,7 @@ guild_charts_page_init (GuildChartsPage *self)
                            G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::quiet-weeks",
-                             G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Section: public API */
