@@ -465,7 +465,7 @@ layer_heatmap (GuildChart   *self,
   GuildChartData *data = self->data;
   GdkRGBA label = with_alpha (&self->fg, 0.6);
   GdkRGBA none = with_alpha (&self->fg, 0.08);
-  static const char *weekdays[] = { NULL, NULL, NULL };
+  const char *weekdays[3];
   double max = guild_chart_data_get_max (data);
   double cell = layout->column;
   double gap = cell >= 8 ? 2 : 1;

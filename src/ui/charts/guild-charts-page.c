@@ -556,6 +556,20 @@ finish_one (GuildChartsPage *self,
     nothing_recorded (self) ? GUILD_VIEW_STATE_EMPTY : GUILD_VIEW_STATE_ITEMS));
 }
 
+/* A result that arrives after dispose (a worker may finish in the moment
+ * between the cancel and its check) is dropped. */
+static gboolean
+is_disposed (GuildChartsPage *self,
+             GuildMetrics    *m)
+{
+  if (self->community_ids != NULL)
+    return FALSE;
+
+  if (m != NULL)
+    guild_metrics_unref (m);
+  return TRUE;
+}
+
 static void
 on_metrics_cb (GObject      *object,
                GAsyncResult *result,
@@ -565,7 +579,7 @@ on_metrics_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GuildMetrics *m = guild_store_metrics_finish (GUILD_STORE (object), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_disposed (self, m))
     return;
   if (m == NULL)
     g_warning ("Could not compute the charts: %s", error->message);
@@ -587,7 +601,7 @@ on_heatmap_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GuildMetrics *m = guild_store_metrics_finish (GUILD_STORE (object), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_disposed (self, m))
     return;
   if (m == NULL)
     g_warning ("Could not compute the heatmap: %s", error->message);
@@ -611,6 +625,11 @@ on_overview_cb (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (self->community_ids == NULL)
+    {
+      g_clear_pointer (&o, guild_overview_unref);
+      return;
+    }
   if (o == NULL)
     g_warning ("Could not compute the overview: %s", error->message);
   else
@@ -635,7 +654,7 @@ on_communities_cb (GObject      *object,
   gint64 selected;
   guint position = 0;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->community_ids == NULL)
     return;
   if (records == NULL)
     {
