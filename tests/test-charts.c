@@ -345,8 +345,12 @@ check_page (gboolean generated)
         g_autofree char *name = g_strdup_printf ("%s.png", guild_charts_get_file_name (id));
         g_autofree char *file = g_build_filename (g_getenv ("GUILD_CHARTS_SHOT_DIR"), name, NULL);
 
-        g_assert_true (guild_chart_export (GUILD_CHART (guild_charts_page_get_chart (GUILD_CHARTS_PAGE (page), id)),
-                                           file, GUILD_CHART_FORMAT_PNG, NULL));
+        g_autofree char *svg_name = g_strdup_printf ("%s.svg", guild_charts_get_file_name (id));
+        g_autofree char *svg = g_build_filename (g_getenv ("GUILD_CHARTS_SHOT_DIR"), svg_name, NULL);
+        GuildChart *chart = GUILD_CHART (guild_charts_page_get_chart (GUILD_CHARTS_PAGE (page), id));
+
+        g_assert_true (guild_chart_export (chart, file, GUILD_CHART_FORMAT_PNG, NULL));
+        g_assert_true (guild_chart_export (chart, svg, GUILD_CHART_FORMAT_SVG, NULL));
       }
 
   /* Nothing at all recorded: the view's empty state instead of empty charts. */
