@@ -374,6 +374,16 @@ check_page (gboolean generated)
                      ==, "items");
   }
 
+  /* Another feature's chart gets a card with the same export menu. */
+  {
+    GtkWidget *extra = guild_chart_new ();
+
+    guild_chart_set_title (GUILD_CHART (extra), "Skills");
+    guild_charts_page_add_chart (GUILD_CHARTS_PAGE (page), GUILD_CHART (extra), "skills");
+    g_assert_nonnull (gtk_widget_get_ancestor (extra, GTK_TYPE_FLOW_BOX));
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (extra), "guild-chart-file-name"), ==, "skills");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
   remove_dir (dir);

@@ -411,26 +411,30 @@ on_export_activate_cb (GSimpleAction *action,
   const char *format = g_variant_get_string (parameter, NULL);
   ExportData *data = g_new0 (ExportData, 1);
   g_autofree char *name = NULL;
-  GuildChartsId id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chart), "guild-chart-id"));
+  const char *file_name = g_object_get_data (G_OBJECT (chart), "guild-chart-file-name");
 
   data->chart = g_object_ref (chart);
   data->format = g_str_equal (format, "svg") ? GUILD_CHART_FORMAT_SVG : GUILD_CHART_FORMAT_PNG;
-  name = g_strdup_printf ("%s.%s", guild_charts_get_file_name (id), format);
+  name = g_strdup_printf ("%s.%s", file_name ? file_name : "chart", format);
 
   guild_compat_save_file (GTK_WIDGET (chart), _("Export Chart"), name, NULL,
                           on_save_file_cb, data);
 }
 
-static void
-add_chart (GuildChartsPage *self,
-           GuildChartsId    id)
+/* A card around @chart: its title, a menu to export it, and the chart. */
+static GtkWidget *
+make_card (GtkWidget  *chart,
+           const char *file_name)
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) export = g_simple_action_new ("export", G_VARIANT_TYPE_STRING);
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autofree char *menu_label = NULL;
-  const char *title = guild_charts_get_title (id);
-  GtkWidget *card, *header, *label, *button, *chart;
+  const char *title = guild_chart_get_title (GUILD_CHART (chart));
+  GtkWidget *card, *header, *label, *button;
+
+  if (title == NULL)
+    title = "";
 
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (card, "card");
@@ -462,19 +466,30 @@ add_chart (GuildChartsPage *self,
   gtk_box_append (GTK_BOX (header), button);
   gtk_box_append (GTK_BOX (card), header);
 
-  chart = guild_chart_new ();
-  guild_chart_set_title (GUILD_CHART (chart), title);
   gtk_widget_set_vexpand (chart, TRUE);
   gtk_widget_set_margin_start (chart, 12);
   gtk_widget_set_margin_end (chart, 12);
   gtk_widget_set_margin_bottom (chart, 12);
-  g_object_set_data (G_OBJECT (chart), "guild-chart-id", GUINT_TO_POINTER (id));
+  g_object_set_data_full (G_OBJECT (chart), "guild-chart-file-name", g_strdup (file_name), g_free);
   gtk_box_append (GTK_BOX (card), chart);
-  self->charts[id] = GUILD_CHART (chart);
 
   g_signal_connect_object (export, "activate", G_CALLBACK (on_export_activate_cb), chart, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (export));
   gtk_widget_insert_action_group (card, "chart", G_ACTION_GROUP (group));
+
+  return card;
+}
+
+static void
+add_chart (GuildChartsPage *self,
+           GuildChartsId    id)
+{
+  GtkWidget *chart = guild_chart_new ();
+  GtkWidget *card;
+
+  guild_chart_set_title (GUILD_CHART (chart), guild_charts_get_title (id));
+  card = make_card (chart, guild_charts_get_file_name (id));
+  self->charts[id] = GUILD_CHART (chart);
 
   if (id == GUILD_CHARTS_HEATMAP)
     {
@@ -1093,4 +1108,24 @@ guild_charts_page_set_period (GuildChartsPage   *self,
   g_return_if_fail (period <= GUILD_CHARTS_PERIOD_ALL);
 
   gtk_toggle_button_set_active (self->period_buttons[period], TRUE);
+}
+
+/**
+ * guild_charts_page_add_chart:
+ * @chart: a #GuildChart with its title set, which the caller keeps filled
+ * @file_name: the name its export offers, without an extension
+ *
+ * Adds a chart of another feature (the skills chart, say) to the page, in
+ * a card like the others', with the same export menu.
+ */
+void
+guild_charts_page_add_chart (GuildChartsPage *self,
+                             GuildChart      *chart,
+                             const char      *file_name)
+{
+  g_return_if_fail (GUILD_IS_CHARTS_PAGE (self));
+  g_return_if_fail (GUILD_IS_CHART (chart));
+  g_return_if_fail (file_name != NULL);
+
+  gtk_flow_box_append (self->charts_box, make_card (GTK_WIDGET (chart), file_name));
 }

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "guild-chart.h"
 #include "guild-charts-model.h"
 #include "guild-store.h"
 
@@ -27,5 +28,8 @@ GtkWidget  *guild_charts_page_get_chart (GuildChartsPage *self,
 gboolean    guild_charts_page_is_loading (GuildChartsPage *self);
 void        guild_charts_page_set_period (GuildChartsPage   *self,
                                           GuildChartsPeriod  period);
+void        guild_charts_page_add_chart  (GuildChartsPage   *self,
+                                          GuildChart        *chart,
+                                          const char        *file_name);
 
 G_END_DECLS
