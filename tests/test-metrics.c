@@ -385,6 +385,160 @@ test_async_matches_sync (Fixture       *f,
   g_assert_cmpstr (a, ==, b);
 }
 
+/* Per-day figures: the heatmap, the monthly charts and the overview read them. */
+static void
+test_days (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GuildMetrics) m = NULL;
+  const GuildMetricsDay *days;
+  GuildMetricsDay sum;
+  guint n_days = 0, total = 0, index = 0;
+  GDate date;
+
+  populate (f);
+  m = metrics (f, "2025-11-10", "2025-11-23", 0);
+  days = guild_metrics_get_days (m, &n_days);
+  g_assert_cmpuint (n_days, ==, 14);
+
+  /* Sunday 23:30 local is day 6, Monday 00:30 local is day 7. */
+  g_assert_cmpuint (days[6].activities, ==, 1);
+  g_assert_cmpuint (days[6].publications, ==, 1);
+  g_assert_cmpuint (days[6].minutes, ==, 30);
+  g_assert_cmpuint (days[7].activities, ==, 2);
+  g_assert_cmpuint (days[7].strategy[GUILD_STRATEGY_LEARNING], ==, 1);
+  g_assert_cmpuint (days[7].strategy[GUILD_STRATEGY_CONNECTING], ==, 1);
+  g_assert_cmpuint (days[5].activities, ==, 0);
+  g_assert_cmpuint (days[8].activities, ==, 0);
+
+  g_assert_cmpuint (days[2].new_connections, ==, 1);   /* Anna, 12 November */
+  g_assert_cmpuint (days[8].new_connections, ==, 1);   /* Boris, added 18 November */
+  g_assert_cmpuint (days[0].events_attended, ==, 1);   /* the study group on the 10th */
+  g_assert_cmpuint (days[3].events_attended, ==, 1);   /* the meetup on the 13th */
+  g_assert_cmpuint (days[13].events_attended, ==, 1);  /* the all-day hackathon */
+
+  for (guint i = 0; i < n_days; i++)
+    total += days[i].activities;
+  g_assert_cmpuint (total, ==, m->totals.activities);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 17, 11, 2025);
+  g_assert_true (guild_metrics_get_day_index (m, &date, &index));
+  g_assert_cmpuint (index, ==, 7);
+  g_date_set_dmy (&date, 24, 11, 2025);
+  g_assert_false (guild_metrics_get_day_index (m, &date, &index));
+
+  /* The second week, summed from its days. */
+  g_date_set_dmy (&date, 17, 11, 2025);
+  {
+    GDate last = date;
+
+    g_date_add_days (&last, 100);
+    guild_metrics_sum_days (m, &date, &last, &sum);
+  }
+  g_assert_cmpuint (sum.activities, ==, m->weeks[1].activities);
+  g_assert_cmpuint (sum.minutes, ==, m->weeks[1].minutes);
+  g_assert_cmpuint (sum.new_connections, ==, m->weeks[1].new_connections);
+  g_assert_cmpuint (sum.events_attended, ==, m->weeks[1].events_attended);
+}
+
+static void
+test_days_daylight_saving (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GuildMetrics) m = NULL;
+  const GuildMetricsDay *days;
+  guint n_days = 0;
+
+  /* Berlin leaves summer time on Sunday 26 October 2025. */
+  add_activity (f, "read", "2025-10-25T21:30:00Z", 10, 0);  /* Sat 23:30 CEST */
+  add_activity (f, "read", "2025-10-26T22:30:00Z", 10, 0);  /* Sun 23:30 CET */
+  add_activity (f, "read", "2025-10-26T23:30:00Z", 10, 0);  /* Mon 00:30 CET */
+
+  m = metrics (f, "2025-10-20", "2025-11-02", 0);
+  days = guild_metrics_get_days (m, &n_days);
+  g_assert_cmpuint (n_days, ==, 14);
+  g_assert_cmpuint (days[5].activities, ==, 1);
+  g_assert_cmpuint (days[6].activities, ==, 1);
+  g_assert_cmpuint (days[7].activities, ==, 1);
+}
+
+static void
+test_months (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GuildMetrics) m = NULL;
+  g_autoptr(GArray) months = NULL;
+  const GuildMetricsMonth *month;
+
+  populate (f);
+  m = metrics (f, "2025-10-27", "2025-12-07", 0);
+  months = guild_metrics_group_by_month (m);
+
+  g_assert_cmpuint (months->len, ==, 3);
+  month = &g_array_index (months, GuildMetricsMonth, 0);
+  g_assert_cmpuint (month->year, ==, 2025);
+  g_assert_cmpuint (month->month, ==, 10);
+  g_assert_cmpuint (month->sum.activities, ==, 0);
+
+  /* Sunday 9 November 23:00 and Monday 24 November 00:10 local are November's. */
+  month = &g_array_index (months, GuildMetricsMonth, 1);
+  g_assert_cmpuint (month->month, ==, 11);
+  g_assert_cmpuint (month->sum.activities, ==, 5);
+  g_assert_cmpuint (month->sum.publications, ==, 1);
+  g_assert_cmpuint (month->sum.new_connections, ==, 2);
+  /* The study group on the 3rd, 10th and 24th (not the 17th), the meetup and the hackathon. */
+  g_assert_cmpuint (month->sum.events_attended, ==, 5);
+
+  month = &g_array_index (months, GuildMetricsMonth, 2);
+  g_assert_cmpuint (month->month, ==, 12);
+  g_assert_cmpuint (month->sum.new_connections, ==, 1);
+  g_assert_cmpuint (month->sum.activities, ==, 0);
+}
+
+static void
+test_months_empty (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GuildMetrics) m = NULL;
+  g_autoptr(GArray) months = NULL;
+  const GuildMetricsDay *days;
+  guint n_days = 0;
+
+  m = metrics (f, "2024-12-30", "2025-01-12", 0);
+  months = guild_metrics_group_by_month (m);
+  g_assert_cmpuint (months->len, ==, 2);
+  g_assert_cmpuint (g_array_index (months, GuildMetricsMonth, 0).year, ==, 2024);
+  g_assert_cmpuint (g_array_index (months, GuildMetricsMonth, 0).month, ==, 12);
+  g_assert_cmpuint (g_array_index (months, GuildMetricsMonth, 1).month, ==, 1);
+  g_assert_cmpuint (g_array_index (months, GuildMetricsMonth, 1).sum.activities, ==, 0);
+
+  days = guild_metrics_get_days (m, &n_days);
+  for (guint i = 0; i < n_days; i++)
+    g_assert_cmpuint (days[i].activities + days[i].events_attended, ==, 0);
+}
+
+static void
+test_all_time (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GuildMetrics) empty = NULL;
+  g_autoptr(GuildMetrics) m = NULL;
+
+  /* Nothing logged: all time is the last day alone. */
+  empty = metrics (f, NULL, "2025-11-23", 0);
+  g_assert_cmpstr (guild_metrics_get_from (empty), ==, "2025-11-23");
+  g_assert_cmpuint (empty->n_weeks, ==, 1);
+
+  /* The earliest record is the study group's first meeting, on 3 November. */
+  populate (f);
+  m = metrics (f, NULL, "2025-11-23", 0);
+  g_assert_cmpstr (guild_metrics_get_from (m), ==, "2025-11-03");
+  g_assert_cmpstr (guild_metrics_get_to (m), ==, "2025-11-23");
+  g_assert_cmpuint (m->n_weeks, ==, 3);
+  g_assert_cmpuint (m->totals.activities, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +555,11 @@ main (int   argc,
   ADD ("json", test_json);
   ADD ("bad-period", test_bad_period);
   ADD ("async-matches-sync", test_async_matches_sync);
+  ADD ("days", test_days);
+  ADD ("days-daylight-saving", test_days_daylight_saving);
+  ADD ("months", test_months);
+  ADD ("months-empty", test_months_empty);
+  ADD ("all-time", test_all_time);
 #undef ADD
 
   return g_test_run ();

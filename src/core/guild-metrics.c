@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "guild-metrics.h"
 
@@ -41,12 +42,191 @@ guild_metrics_ref (GuildMetrics *self)
   return g_atomic_rc_box_acquire (self);
 }
 
+static void
+metrics_clear (GuildMetrics *self)
+{
+  g_clear_pointer (&self->days, g_free);
+}
+
 void
 guild_metrics_unref (GuildMetrics *self)
 {
   g_return_if_fail (self != NULL);
 
-  g_atomic_rc_box_release (self);
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) metrics_clear);
+}
+
+/**
+ * guild_metrics_get_from:
+ *
+ * Returns: the period's first day, "YYYY-MM-DD"; for an "all time" query,
+ *   the day it was resolved to
+ */
+const char *
+guild_metrics_get_from (GuildMetrics *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->from;
+}
+
+/**
+ * guild_metrics_get_to:
+ *
+ * Returns: the period's last day, "YYYY-MM-DD"
+ */
+const char *
+guild_metrics_get_to (GuildMetrics *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->to;
+}
+
+/**
+ * guild_metrics_get_days:
+ * @n_days: (out): the number of days, seven per week
+ *
+ * The figures of each local day. Day 0 is the Monday of the first week
+ * (`weeks[0].start`); days outside the period are all zero.
+ *
+ * Returns: (transfer none) (array length=n_days): the days
+ */
+const GuildMetricsDay *
+guild_metrics_get_days (GuildMetrics *self,
+                        guint        *n_days)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_days != NULL, NULL);
+
+  *n_days = self->n_days;
+  return self->days;
+}
+
+static void
+first_monday (GuildMetrics *self,
+              GDate        *date)
+{
+  const char *s = self->n_weeks > 0 ? self->weeks[0].start : self->from;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (s[8] - '0') * 10 + (s[9] - '0'), (s[5] - '0') * 10 + (s[6] - '0'),
+                  (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0'));
+}
+
+/**
+ * guild_metrics_get_day_index:
+ * @index: (out): the day's index in guild_metrics_get_days()
+ *
+ * Returns: %FALSE when @date is outside the weeks of the figures
+ */
+gboolean
+guild_metrics_get_day_index (GuildMetrics *self,
+                             const GDate  *date,
+                             guint        *index)
+{
+  GDate first;
+  int n;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (index != NULL, FALSE);
+
+  first_monday (self, &first);
+  n = g_date_days_between (&first, date);
+  if (n < 0 || (guint) n >= self->n_days)
+    return FALSE;
+
+  *index = n;
+  return TRUE;
+}
+
+static void
+add_day (GuildMetricsDay       *sum,
+         const GuildMetricsDay *day)
+{
+  sum->activities += day->activities;
+  sum->minutes += day->minutes;
+  sum->new_connections += day->new_connections;
+  sum->events_attended += day->events_attended;
+  sum->publications += day->publications;
+  sum->courses_completed += day->courses_completed;
+  for (guint s = 0; s < GUILD_N_STRATEGIES; s++)
+    sum->strategy[s] += day->strategy[s];
+}
+
+/**
+ * guild_metrics_sum_days:
+ * @first: the first day, inclusive
+ * @last: the last day, inclusive
+ * @sum: (out caller-allocates): the figures of the days between them that
+ *   the figures cover
+ */
+void
+guild_metrics_sum_days (GuildMetrics    *self,
+                        const GDate     *first,
+                        const GDate     *last,
+                        GuildMetricsDay *sum)
+{
+  GDate monday;
+  int a, b;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (first != NULL && g_date_valid (first));
+  g_return_if_fail (last != NULL && g_date_valid (last));
+  g_return_if_fail (sum != NULL);
+
+  memset (sum, 0, sizeof *sum);
+  first_monday (self, &monday);
+  a = MAX (0, g_date_days_between (&monday, first));
+  b = MIN ((int) self->n_days - 1, g_date_days_between (&monday, last));
+  for (int i = a; i <= b; i++)
+    add_day (sum, &self->days[i]);
+}
+
+/**
+ * guild_metrics_group_by_month:
+ *
+ * Sums the days of the period by calendar month. Every month that overlaps
+ * the period is listed, empty ones included, oldest first; days outside
+ * the period count for nothing.
+ *
+ * Returns: (transfer full) (element-type GuildMetricsMonth): the months
+ */
+GArray *
+guild_metrics_group_by_month (GuildMetrics *self)
+{
+  GArray *months;
+  GDate day;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  months = g_array_new (FALSE, TRUE, sizeof (GuildMetricsMonth));
+  first_monday (self, &day);
+
+  for (guint i = 0; i < self->n_days; i++, g_date_add_days (&day, 1))
+    {
+      char text[12];
+      GuildMetricsMonth *month;
+
+      g_snprintf (text, sizeof text, "%04d-%02d-%02d", g_date_get_year (&day),
+                  g_date_get_month (&day), g_date_get_day (&day));
+      if (strcmp (text, self->from) < 0 || strcmp (text, self->to) > 0)
+        continue;
+
+      month = months->len > 0 ? &g_array_index (months, GuildMetricsMonth, months->len - 1) : NULL;
+      if (month == NULL || month->month != g_date_get_month (&day) ||
+          month->year != g_date_get_year (&day))
+        {
+          GuildMetricsMonth empty = { g_date_get_year (&day), g_date_get_month (&day), { 0 } };
+
+          g_array_append_val (months, empty);
+          month = &g_array_index (months, GuildMetricsMonth, months->len - 1);
+        }
+      add_day (&month->sum, &self->days[i]);
+    }
+
+  return months;
 }
 
 const char *

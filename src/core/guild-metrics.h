@@ -55,9 +55,32 @@ typedef struct
   guint  rating_count[GUILD_N_RATINGS];
 } GuildMetricsWeek;
 
+/* One local day of figures, for the heatmap, monthly charts and the
+ * overview. Day 0 is the Monday of the first week. */
+typedef struct
+{
+  guint  activities;
+  guint  minutes;
+  guint  new_connections;
+  guint  events_attended;
+  guint  publications;
+  guint  courses_completed;
+  guint  strategy[GUILD_N_STRATEGIES];
+} GuildMetricsDay;
+
+/* The figures of one calendar month, summed from its days in the period. */
+typedef struct
+{
+  guint16         year;
+  guint8          month;      /* 1–12 */
+  GuildMetricsDay sum;
+} GuildMetricsMonth;
+
 typedef struct
 {
   /*< private >*/
+  GuildMetricsDay *days;
+  guint            n_days;
   char             from[12];
   char             to[12];
   gint64           community;
@@ -70,7 +93,9 @@ typedef struct
 
 typedef struct
 {
-  /* Local days, inclusive; "YYYY-MM-DD". */
+  /* Local days, inclusive; "YYYY-MM-DD". A %NULL @from means "all time":
+   * from the day of the earliest activity, check-in, connection or
+   * completed course (or @to when there is none). */
   const char *from;
   const char *to;
   /* 0: every community. */
@@ -89,6 +114,19 @@ gboolean      guild_metrics_rating_average    (const GuildMetricsWeek *week,
                                                double                 *average);
 char         *guild_metrics_to_json           (GuildMetrics           *self);
 const char   *guild_rating_get_id             (GuildRating             rating);
+const char   *guild_metrics_get_from          (GuildMetrics           *self);
+const char   *guild_metrics_get_to            (GuildMetrics           *self);
+const GuildMetricsDay *
+              guild_metrics_get_days          (GuildMetrics           *self,
+                                               guint                  *n_days);
+gboolean      guild_metrics_get_day_index     (GuildMetrics           *self,
+                                               const GDate            *date,
+                                               guint                  *index);
+GArray       *guild_metrics_group_by_month    (GuildMetrics           *self);
+void          guild_metrics_sum_days          (GuildMetrics           *self,
+                                               const GDate            *first,
+                                               const GDate            *last,
+                                               GuildMetricsDay        *sum);
 
 GuildMetrics *guild_store_metrics             (GuildStore             *store,
                                                const GuildMetricsQuery *query,

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "guild-metrics.h"
+#include "guild-metrics-private.h"
 #include "guild-record.h"
 #include "guild-recurrence.h"
 #include "guild-store-private.h"
@@ -308,6 +309,12 @@ add_activities (sqlite3        *db,
         week->publications++;
       per_day[day]++;
 
+      m->days[day].activities++;
+      m->days[day].minutes += sqlite3_column_int (stmt, 2);
+      m->days[day].strategy[info->strategy]++;
+      if (info->flags & KIND_PUBLICATION)
+        m->days[day].publications++;
+
       if ((++rows & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
     }
@@ -349,7 +356,10 @@ add_connections (sqlite3        *db,
       if (day < (int) cal->from_index)
         (*before_period)++;
       else if (day <= (int) cal->to_index)
-        m->weeks[day / 7].new_connections++;
+        {
+          m->weeks[day / 7].new_connections++;
+          m->days[day].new_connections++;
+        }
     }
 
   return step_error (db, rc, error);
@@ -387,6 +397,7 @@ count_occurrence (gint64   start,
     return TRUE;
 
   data->m->weeks[day / 7].events_attended++;
+  data->m->days[day].events_attended++;
   return TRUE;
 }
 
@@ -494,6 +505,7 @@ add_days_table (sqlite3        *db,
       if (!checkins)
         {
           week->courses_completed++;
+          m->days[day].courses_completed++;
           continue;
         }
 
@@ -545,6 +557,59 @@ sum_into (GuildMetricsWeek       *total,
     }
 }
 
+/* For an "all time" query: the local day of the earliest activity,
+ * attended event or check-in, or @query->to when there is none. */
+static gboolean
+earliest_day (sqlite3                 *db,
+              const GuildMetricsQuery *query,
+              char                     out[12],
+              GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GTimeZone) local_tz = NULL;
+  GTimeZone *tz = query->time_zone;
+  int rc;
+
+  g_strlcpy (out, query->to != NULL ? query->to : "", 12);
+  if (tz == NULL)
+    tz = local_tz = g_time_zone_new_local ();
+
+  /* Both minima use an index: activity_by_at or activity_by_community, and
+   * event_by_start. */
+  stmt = prepare (db,
+                  "SELECT (SELECT min(at) FROM activity WHERE ?1 = 0 OR community_id = ?1),"
+                  " (SELECT min(starts_at) FROM event WHERE status = 'attended'"
+                  "  AND (?1 = 0 OR community_id = ?1)),"
+                  " (SELECT min(day) FROM checkin)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, query->community);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _guild_store_set_error (db, rc, error);
+
+  for (int col = 0; col < 2; col++)
+    if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
+      {
+        g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, col));
+        g_autoptr(GDateTime) local = utc ? g_date_time_to_timezone (utc, tz) : NULL;
+        g_autofree char *day = local ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+
+        if (day != NULL && guild_day_is_valid (day, FALSE) && strcmp (day, out) < 0)
+          g_strlcpy (out, day, 12);
+      }
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    {
+      const char *day = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (guild_day_is_valid (day, FALSE) && strcmp (day, out) < 0)
+        g_strlcpy (out, day, 12);
+    }
+
+  return TRUE;
+}
+
 static GuildMetrics *
 compute (sqlite3                 *db,
          const GuildMetricsQuery *query,
@@ -553,9 +618,20 @@ compute (sqlite3                 *db,
 {
   g_auto(Calendar) cal = { 0 };
   g_autofree guint *per_day = NULL;
+  GuildMetricsQuery resolved;
+  char first_day[12];
   GuildMetrics *m;
   guint n_weeks, connections = 0;
   int last_complete;
+
+  if (query->from == NULL && query->to != NULL)
+    {
+      if (!earliest_day (db, query, first_day, error))
+        return NULL;
+      resolved = *query;
+      resolved.from = first_day;
+      query = &resolved;
+    }
 
   if (!calendar_init (&cal, query, error))
     return NULL;
@@ -580,6 +656,8 @@ compute (sqlite3                 *db,
     }
 
   per_day = g_new0 (guint, cal.n_days);
+  m->n_days = cal.n_days;
+  m->days = g_new0 (GuildMetricsDay, cal.n_days);
 
   if (!add_activities (db, &cal, query->community, m, per_day, cancellable, error) ||
       !add_connections (db, &cal, query->community, m, &connections, error) ||
@@ -710,7 +788,7 @@ guild_store_metrics_async (GuildStore              *store,
 
   data = g_new0 (MetricsData, 1);
   data->path = g_strdup (guild_store_get_path (store));
-  data->from = g_strdup (query->from);
+  data->from = g_strdup (query->from);  /* NULL: all time */
   data->to = g_strdup (query->to);
   data->community = query->community;
   data->tz = query->time_zone ? g_time_zone_ref (query->time_zone) : NULL;
@@ -735,4 +813,18 @@ guild_store_metrics_finish (GuildStore    *store,
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* For the other aggregates of the core (guild-store-overview.c), which run
+ * on a reader connection of their own. */
+GuildMetrics *
+_guild_store_metrics_compute (sqlite3                 *db,
+                              const GuildMetricsQuery *query,
+                              GCancellable            *cancellable,
+                              GError                 **error)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return compute (db, query, cancellable, error);
 }

@@ -284,6 +284,7 @@ guild_preferences_window_class_init (GuildPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuildPreferencesWindow, publications_spin);
   gtk_widget_class_bind_template_child (widget_class, GuildPreferencesWindow, events_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_goal_value_changed_cb);
+  gtk_widget_class_bind_template_child_full (widget_class, "quiet_spin", FALSE, 0);
 }
 
 static void
@@ -298,6 +299,10 @@ guild_preferences_window_init (GuildPreferencesWindow *self)
                                 color_scheme_to_selected,
                                 selected_to_color_scheme,
                                 NULL, NULL);
+  g_settings_bind (self->settings, "quiet-weeks",
+                   gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                  GUILD_TYPE_PREFERENCES_WINDOW, "quiet_spin"),
+                   "value", G_SETTINGS_BIND_DEFAULT);
 }
 
 /* Section: public API */

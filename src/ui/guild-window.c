@@ -352,6 +352,36 @@ view_action (GtkWidget  *widget,
   guild_window_set_visible_view (GUILD_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* win.show-record (kind, id): the overview's items lead to the record they
+ * name. For now this shows the view that lists records of that kind; the
+ * views open the record itself once they can (the lead wires that up when
+ * the views' branches are merged). */
+static void
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  static const struct { const char *kind; const char *view; } views[] = {
+    { "community", "communities" },
+    { "contact", "contacts" },
+    { "event", "calendar" },
+    { "activity", "calendar" },
+  };
+  const char *kind = NULL;
+  gint64 id = 0;
+
+  g_variant_get (parameter, "(&sx)", &kind, &id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_str_equal (kind, views[i].kind))
+      {
+        guild_window_set_visible_view (GUILD_WINDOW (widget), views[i].view);
+        return;
+      }
+
+  g_warning ("No view shows records of kind “%s”", kind);
+}
+
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
@@ -547,6 +577,7 @@ guild_window_class_init (GuildWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(sx)", show_record_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "guild-chart.h"
+#include "guild-charts-model.h"
 #include "guild-store.h"
 
 G_BEGIN_DECLS
@@ -21,5 +23,13 @@ GuildStore *guild_charts_page_get_store (GuildChartsPage *self);
 void        guild_charts_page_set_store (GuildChartsPage *self,
                                          GuildStore      *store);
 void        guild_charts_page_load      (GuildChartsPage *self);
+GtkWidget  *guild_charts_page_get_chart (GuildChartsPage *self,
+                                         guint            id);
+gboolean    guild_charts_page_is_loading (GuildChartsPage *self);
+void        guild_charts_page_set_period (GuildChartsPage   *self,
+                                          GuildChartsPeriod  period);
+void        guild_charts_page_add_chart  (GuildChartsPage   *self,
+                                          GuildChart        *chart,
+                                          const char        *file_name);
 
 G_END_DECLS
