@@ -469,7 +469,7 @@ guild_activity_list_set_filter (GuildActivityList         *self,
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
   /* A new filter is a new list, and never mixes with the old one's tail. */
-  self->complete = FALSE;
+  set_loading (self, self->loading, FALSE);
   reload (self);
 }
 

@@ -893,7 +893,9 @@ build (GuildActivityEditor *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_kind_key_pressed_cb), self);
   gtk_widget_add_controller (self->kind_entry, keys);
-  g_signal_connect_swapped (self->kind_entry, "search-changed",
+  /* "changed", not the delayed "search-changed": Enter right after typing
+   * must log the kind just typed. */
+  g_signal_connect_swapped (self->kind_entry, "changed",
                             G_CALLBACK (on_kind_entry_changed_cb), self);
   g_signal_connect_swapped (self->kind_entry, "activate",
                             G_CALLBACK (on_kind_entry_activate_cb), self);

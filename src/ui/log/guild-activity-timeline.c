@@ -186,9 +186,11 @@ on_undo_clicked_cb (AdwToast   *toast,
   GuildRecord *removed = g_object_get_data (G_OBJECT (toast), "removed");
   g_autoptr(GError) error = NULL;
 
-  if (removed == NULL || guild_record_get_id (removed) != 0)
+  /* Once only, however the toast is answered. */
+  if (removed == NULL || g_object_get_data (G_OBJECT (toast), "restored") != NULL)
     return;
 
+  g_object_set_data (G_OBJECT (toast), "restored", GINT_TO_POINTER (1));
   if (!guild_store_restore (store, removed, &error))
     g_warning ("Could not restore the activity: %s", error->message);
 }

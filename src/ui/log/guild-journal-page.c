@@ -47,6 +47,7 @@ struct _GuildJournalPage
   GCancellable    *cancellable;
 
   /* Children */
+  GtkStack        *stack;
   GtkWidget       *box;
   GtkRevealer     *prompt_revealer;
   GtkLabel        *prompt_label;
@@ -58,6 +59,7 @@ struct _GuildJournalPage
   GuildActivityTimeline *timeline;
 
   guint            search_source;
+  guint            watching : 1;
   guint            loaded : 1;
   guint            filling : 1;
 };
@@ -114,6 +116,38 @@ period_bounds (guint   period,
   *from = g_date_time_to_unix (start);
 }
 
+static gboolean
+filter_is_default (const GuildActivityFilter *filter)
+{
+  return (filter->search == NULL || filter->search[0] == '\0') && filter->strategy == NULL &&
+         filter->kind == NULL && filter->community_id == 0 && filter->from == 0;
+}
+
+/* The page's own state, as every view has: "loading" until the first read,
+ * "empty" when nothing is logged at all (not merely filtered away), else
+ * "items". */
+static void
+update_state (GuildJournalPage *self)
+{
+  GuildActivityList *list = guild_activity_timeline_get_list (self->timeline);
+  const char *state = "items";
+
+  if (list == NULL || (!guild_activity_list_get_complete (list) &&
+                       g_list_model_get_n_items (G_LIST_MODEL (list)) == 0))
+    state = "loading";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0 &&
+           filter_is_default (guild_activity_list_get_filter (list)) &&
+           !guild_activity_list_get_loading (list))
+    state = "empty";
+
+  /* Once past loading, an emptied filter stays in the list's own state. */
+  if (g_strcmp0 (state, "loading") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") != 0)
+    return;
+
+  gtk_stack_set_visible_child_name (self->stack, state);
+}
+
 static void
 apply_filters (GuildJournalPage *self)
 {
@@ -142,6 +176,20 @@ apply_filters (GuildJournalPage *self)
                                             _("Log what you do in your communities with Ctrl+L: what you read, asked, published, and who you met."));
 
   guild_activity_timeline_set_filter (self->timeline, filter);
+
+  if (!self->watching)
+    {
+      GuildActivityList *list = guild_activity_timeline_get_list (self->timeline);
+
+      self->watching = TRUE;
+      g_signal_connect_object (list, "items-changed", G_CALLBACK (update_state), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (list, "notify::loading", G_CALLBACK (update_state), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (list, "notify::complete", G_CALLBACK (update_state), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_state (self);
 }
 
 static void
@@ -358,7 +406,9 @@ guild_journal_page_dispose (GObject *object)
   g_clear_handle_id (&self->search_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  if (self->stack != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->stack));
+  self->stack = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->community_ids, g_array_unref);
@@ -393,8 +443,37 @@ guild_journal_page_init (GuildJournalPage *self)
   self->community_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_array_set_size (self->community_ids, 1);
 
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+  {
+    GtkWidget *spinner = gtk_spinner_new ();
+    GtkWidget *empty = adw_status_page_new ();
+    GtkWidget *log_button = gtk_button_new_with_mnemonic (_("_Log Activity"));
+
+    gtk_spinner_start (GTK_SPINNER (spinner));
+    gtk_widget_set_size_request (spinner, 32, 32);
+    gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+    gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Loading activities"), -1);
+    gtk_stack_add_named (self->stack, spinner, "loading");
+
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-open-recent-symbolic");
+    adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Activities Yet"));
+    adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                     _("Log what you do in your communities — what you read, asked, published, and who you met. Press Ctrl+L from anywhere."));
+    gtk_widget_add_css_class (log_button, "pill");
+    gtk_widget_add_css_class (log_button, "suggested-action");
+    gtk_widget_set_halign (log_button, GTK_ALIGN_CENTER);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (log_button), "win.log-activity");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (log_button), "s", "");
+    adw_status_page_set_child (ADW_STATUS_PAGE (empty), log_button);
+    gtk_stack_add_named (self->stack, empty, "empty");
+  }
+
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_stack_add_named (self->stack, self->box, "items");
+  gtk_stack_set_visible_child_name (self->stack, "loading");
 
   /* The weekly check-in's offer. */
   self->prompt_revealer = GTK_REVEALER (gtk_revealer_new ());
