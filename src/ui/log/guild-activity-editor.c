@@ -228,6 +228,9 @@ on_kind_entry_changed_cb (GuildActivityEditor *self,
   GtkListBoxRow *row;
 
   gtk_list_box_invalidate_filter (self->kind_list);
+  /* Emptied: every kind shows again, and the chosen one stays chosen. */
+  if (*gtk_editable_get_text (entry) == '\0')
+    return;
   row = first_visible_row (self);
   if (row != NULL)
     gtk_list_box_select_row (self->kind_list, row);
@@ -899,6 +902,9 @@ build (GuildActivityEditor *self)
                             G_CALLBACK (on_kind_entry_changed_cb), self);
   g_signal_connect_swapped (self->kind_entry, "activate",
                             G_CALLBACK (on_kind_entry_activate_cb), self);
+  /* The search entry takes Escape for itself; here it means "close". */
+  g_signal_connect_swapped (self->kind_entry, "stop-search",
+                            G_CALLBACK (gtk_window_close), self);
 
   self->kind_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->kind_list), "boxed-list");

@@ -467,6 +467,8 @@ guild_journal_page_init (GuildJournalPage *self)
     gtk_widget_set_halign (log_button, GTK_ALIGN_CENTER);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (log_button), "win.log-activity");
     gtk_actionable_set_action_target (GTK_ACTIONABLE (log_button), "s", "");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (log_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Log Activity"), -1);
     adw_status_page_set_child (ADW_STATUS_PAGE (empty), log_button);
     gtk_stack_add_named (self->stack, empty, "empty");
   }
