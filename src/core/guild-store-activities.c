@@ -231,6 +231,14 @@ bind_named_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
+/* Stops a long scan as soon as its GCancellable fires, even between result
+ * rows (a search may read a million rows to return a few). */
+static int
+progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (G_CANCELLABLE (user_data)) ? 1 : 0;
+}
+
 static GArray *
 query_on (sqlite3                   *db,
           const GuildActivityFilter *filter,
@@ -266,15 +274,22 @@ query_on (sqlite3                   *db,
       bind_named_text (stmt, ":search", needle);
     }
 
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
       if ((ids->len % CANCEL_CHECK_ROWS) == 0 &&
-          g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
+          g_cancellable_is_cancelled (cancellable))
+        break;
     }
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   if (rc != SQLITE_DONE)
     {
       _guild_store_set_error (db, rc, error);
