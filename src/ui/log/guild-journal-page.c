@@ -51,6 +51,7 @@ struct _GuildJournalPage
   GtkWidget       *box;
   GtkRevealer     *prompt_revealer;
   GtkLabel        *prompt_label;
+  GtkWidget       *empty_checkin_button;
   GtkWidget       *search_entry;
   GtkDropDown     *strategy_drop;
   GtkDropDown     *kind_drop;
@@ -347,6 +348,7 @@ guild_journal_page_update_checkin_prompt (GuildJournalPage *self,
                                       dismissed);
   gtk_revealer_set_reveal_child (self->prompt_revealer, offer);
   gtk_widget_set_visible (GTK_WIDGET (self->prompt_revealer), offer);
+  gtk_widget_set_visible (self->empty_checkin_button, offer);
 }
 
 gboolean
@@ -469,7 +471,22 @@ guild_journal_page_init (GuildJournalPage *self)
     gtk_actionable_set_action_target (GTK_ACTIONABLE (log_button), "s", "");
     gtk_accessible_update_property (GTK_ACCESSIBLE (log_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _("Log Activity"), -1);
-    adw_status_page_set_child (ADW_STATUS_PAGE (empty), log_button);
+    {
+      GtkWidget *empty_buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+      gtk_box_append (GTK_BOX (empty_buttons), log_button);
+      /* With nothing logged yet, the week's check-in is offered here. */
+      self->empty_checkin_button = gtk_button_new_with_mnemonic (_("Weekly _Check-in…"));
+      gtk_widget_add_css_class (self->empty_checkin_button, "pill");
+      gtk_widget_set_halign (self->empty_checkin_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (self->empty_checkin_button, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->empty_checkin_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Weekly Check-in"), -1);
+      g_signal_connect_swapped (self->empty_checkin_button, "clicked",
+                                G_CALLBACK (on_checkin_clicked_cb), self);
+      gtk_box_append (GTK_BOX (empty_buttons), self->empty_checkin_button);
+      adw_status_page_set_child (ADW_STATUS_PAGE (empty), empty_buttons);
+    }
     gtk_stack_add_named (self->stack, empty, "empty");
   }
 
@@ -496,6 +513,8 @@ guild_journal_page_init (GuildJournalPage *self)
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_end (buttons, 12);
+  gtk_widget_set_margin_top (buttons, 6);
+  gtk_widget_set_margin_bottom (buttons, 6);
   button = gtk_button_new_with_mnemonic (_("_Not Now"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_not_now_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), button);
