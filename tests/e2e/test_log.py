@@ -110,11 +110,12 @@ def check(workdir, language=None):
 
         log('delete it, then Undo')
         click(starts_with(window, 'push button', _('Delete “%s, %s”').split('%s')[0] + asked))
-        find(window, 'label', _('No Activities Yet'))
         undo = wait_for('the Undo button', lambda: next(
             (b for b in find_all(window, 'push button')
              # GTK 4.8 names a mnemonic button "_Undo Undo".
              if (b.name or '').split(' ')[-1] == _('_Undo').replace('_', '')), None))
+        wait_for('the deleted activity to leave the list',
+                 lambda: find_all(window, 'label', _('No Activities Yet')), timeout=5)
         click(undo)
         find(window, 'label', asked)
 

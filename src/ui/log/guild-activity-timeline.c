@@ -442,6 +442,8 @@ guild_activity_timeline_delete (GuildActivityTimeline *self,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Long enough to notice and reach for Undo. */
+  adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "removed", g_steal_pointer (&removed), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb),
                            self->store, 0);
