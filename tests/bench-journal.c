@@ -178,5 +178,59 @@ main (int   argc,
   filter->search = g_strdup ("джун");
   measure (store, "journal: search \"джун\"", filter, MIN (runs, 3));
 
+  /* The quick-add dialog's contact search, per keystroke (on a worker). */
+  {
+    const char *queries[] = { "ann", "смир", "z" };
+
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+      {
+        g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+        for (int r = 0; r < runs; r++)
+          {
+            g_autoptr(GPtrArray) found = NULL;
+            gint64 t = g_get_monotonic_time ();
+            double ms;
+
+            found = guild_store_search_contacts (store, queries[q], 8, NULL, NULL);
+            ms = (g_get_monotonic_time () - t) / 1000.0;
+            g_array_append_val (times, ms);
+          }
+        printf ("contact search \"%s\", SQL (%u contacts)%*s %7.1f ms\n", queries[q],
+                guild_store_count (store, GUILD_RECORD_CONTACT), 4, "", median (times));
+      }
+  }
+
+  /* The same from the folded index the quick-add dialog builds when it opens. */
+  {
+    const char *queries[] = { "ann", "смир", "z" };
+    gint64 t = g_get_monotonic_time ();
+    GuildContactIndex *index;
+
+    guild_store_prepare_contact_search (store);
+    while ((index = g_object_get_data (G_OBJECT (store), "guild-contact-index")) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    printf ("contact index, built once on a worker      %7.1f ms\n",
+            (g_get_monotonic_time () - t) / 1000.0);
+
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+      {
+        g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+        for (int r = 0; r < runs; r++)
+          {
+            g_autoptr(GPtrArray) found = NULL;
+            double ms;
+
+            t = g_get_monotonic_time ();
+            found = guild_contact_index_search (index, queries[q], 8);
+            ms = (g_get_monotonic_time () - t) / 1000.0;
+            g_array_append_val (times, ms);
+          }
+        printf ("contact search \"%s\", index%*s %7.1f ms\n", queries[q], 20, "",
+                median (times));
+      }
+  }
+
   return 0;
 }

@@ -331,11 +331,13 @@ typedef struct
   GuildActivityFilter *filter;
   char                *text;
   guint                limit;
+  GuildContactIndex   *index;
 } QueryData;
 
 static void
 query_data_free (QueryData *data)
 {
+  g_clear_pointer (&data->index, guild_contact_index_unref);
   g_free (data->path);
   g_free (data->text);
   guild_activity_filter_free (data->filter);
@@ -584,6 +586,8 @@ search_contacts_on (sqlite3       *db,
 
   sqlite3_bind_text (stmt, 1, needle, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -594,13 +598,14 @@ search_contacts_on (sqlite3       *db,
                              (const char *) sqlite3_column_text (stmt, 2));
       g_ptr_array_add (contacts, contact);
     }
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   if (rc != SQLITE_DONE)
     {
       _guild_store_set_error (db, rc, error);
       return NULL;
     }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
 
   return g_steal_pointer (&contacts);
 }
@@ -633,6 +638,271 @@ guild_store_search_contacts (GuildStore    *self,
   return search_contacts_on (db, text, limit, cancellable, error);
 }
 
+/* A folded index of every contact's name and company, built once on a
+ * worker and kept on the store until a contact changes: the quick-add
+ * dialog's search then scans plain strings in memory (a few milliseconds for
+ * a hundred thousand) instead of folding every name again per keystroke.
+ * Immutable once built, so workers share it. */
+struct _GuildContactIndex
+{
+  gatomicrefcount  ref_count;
+  guint            n;
+  gint64          *ids;
+  char           **names;
+  char           **companies;
+  char           **folded;
+};
+
+#define CONTACT_INDEX_KEY "guild-contact-index"
+
+GuildContactIndex *
+guild_contact_index_ref (GuildContactIndex *index)
+{
+  g_return_val_if_fail (index != NULL, NULL);
+
+  g_atomic_ref_count_inc (&index->ref_count);
+  return index;
+}
+
+void
+guild_contact_index_unref (GuildContactIndex *index)
+{
+  if (index == NULL || !g_atomic_ref_count_dec (&index->ref_count))
+    return;
+
+  for (guint i = 0; i < index->n; i++)
+    {
+      g_free (index->names[i]);
+      g_free (index->companies[i]);
+      g_free (index->folded[i]);
+    }
+  g_free (index->ids);
+  g_free (index->names);
+  g_free (index->companies);
+  g_free (index->folded);
+  g_free (index);
+}
+
+static GuildContactIndex *
+build_index_on (sqlite3       *db,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GuildContactIndex *index;
+  guint allocated = 1024;
+  int rc;
+
+  if (!prepare (db, "SELECT id, full_name, company FROM contact"
+                    " ORDER BY full_name COLLATE NOCASE, id", &stmt, error))
+    return NULL;
+
+  index = g_new0 (GuildContactIndex, 1);
+  g_atomic_ref_count_init (&index->ref_count);
+  index->ids = g_new (gint64, allocated);
+  index->names = g_new (char *, allocated);
+  index->companies = g_new (char *, allocated);
+  index->folded = g_new (char *, allocated);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *company = (const char *) sqlite3_column_text (stmt, 2);
+      g_autofree char *both = g_strconcat (name, "\n", company, NULL);
+
+      if (index->n == allocated)
+        {
+          allocated *= 2;
+          index->ids = g_renew (gint64, index->ids, allocated);
+          index->names = g_renew (char *, index->names, allocated);
+          index->companies = g_renew (char *, index->companies, allocated);
+          index->folded = g_renew (char *, index->folded, allocated);
+        }
+      index->ids[index->n] = sqlite3_column_int64 (stmt, 0);
+      index->names[index->n] = g_strdup (name);
+      index->companies[index->n] = g_strdup (company);
+      index->folded[index->n] = guild_text_fold (both);
+      index->n++;
+
+      if ((index->n % CANCEL_CHECK_ROWS) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      (rc != SQLITE_DONE && rc != SQLITE_ROW && !_guild_store_set_error (db, rc, error)))
+    {
+      guild_contact_index_unref (index);
+      return NULL;
+    }
+
+  return index;
+}
+
+/**
+ * guild_contact_index_search:
+ * @text: what the user typed
+ * @limit: at most this many
+ *
+ * Returns: (transfer full) (element-type GuildContact): the matching
+ *   contacts by name, carrying id, name and company
+ */
+GPtrArray *
+guild_contact_index_search (GuildContactIndex *index,
+                            const char        *text,
+                            guint              limit)
+{
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *needle = NULL;
+
+  g_return_val_if_fail (index != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  needle = guild_text_fold (text);
+  for (guint i = 0; i < index->n && contacts->len < limit; i++)
+    {
+      GuildContact *contact;
+
+      if (!guild_text_matches (index->folded[i], needle))
+        continue;
+
+      contact = guild_contact_new (index->names[i]);
+      _guild_record_set_id (GUILD_RECORD (contact), index->ids[i]);
+      guild_record_set_text (GUILD_RECORD (contact), "company", index->companies[i]);
+      g_ptr_array_add (contacts, contact);
+    }
+
+  return g_steal_pointer (&contacts);
+}
+
+static void
+index_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  QueryData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  GuildContactIndex *index;
+  sqlite3 *db;
+
+  if (!(db = open_reader (data->path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  index = build_index_on (db, cancellable, &error);
+  _guild_store_close_reader (db);
+
+  if (index == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, index, (GDestroyNotify) guild_contact_index_unref);
+}
+
+static void
+on_contacts_changed_cb (GuildStore *self,
+                        guint       kind,
+                        gint64      id,
+                        guint       change,
+                        gpointer    user_data)
+{
+  if (kind == GUILD_RECORD_CONTACT)
+    g_object_set_data (G_OBJECT (self), CONTACT_INDEX_KEY, NULL);
+}
+
+static void
+on_index_built_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GuildStore *self = GUILD_STORE (object);
+  GuildContactIndex *index;
+  g_autoptr(GError) error = NULL;
+
+  index = g_task_propagate_pointer (G_TASK (result), &error);
+  if (index == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not index the contacts: %s", error->message);
+      return;
+    }
+
+  /* Built from a snapshot: a contact changed meanwhile makes it stale. */
+  if (GPOINTER_TO_UINT (user_data) !=
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "guild-contact-generation")))
+    {
+      guild_contact_index_unref (index);
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (self), CONTACT_INDEX_KEY, index,
+                          (GDestroyNotify) guild_contact_index_unref);
+}
+
+static void
+on_index_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_object_set_data (object, "guild-contact-index-building", NULL);
+  on_index_built_cb (object, result, user_data);
+}
+
+static void
+on_generation_changed_cb (GuildStore *self,
+                          guint       kind,
+                          gint64      id,
+                          guint       change,
+                          gpointer    user_data)
+{
+  guint generation;
+
+  if (kind != GUILD_RECORD_CONTACT)
+    return;
+
+  generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "guild-contact-generation"));
+  g_object_set_data (G_OBJECT (self), "guild-contact-generation",
+                     GUINT_TO_POINTER (generation + 1));
+}
+
+/**
+ * guild_store_prepare_contact_search:
+ *
+ * Builds the folded contact index on a worker, unless the store has a
+ * current one, so that guild_store_search_contacts_async() answers from
+ * memory. Harmless to call again.
+ */
+void
+guild_store_prepare_contact_search (GuildStore *self)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *data;
+
+  g_return_if_fail (GUILD_IS_STORE (self));
+
+  if (g_object_get_data (G_OBJECT (self), CONTACT_INDEX_KEY) != NULL ||
+      g_object_get_data (G_OBJECT (self), "guild-contact-index-building") != NULL)
+    return;
+
+  if (g_object_get_data (G_OBJECT (self), "guild-contact-index-watch") == NULL)
+    {
+      g_signal_connect (self, "changed", G_CALLBACK (on_contacts_changed_cb), NULL);
+      g_signal_connect (self, "changed", G_CALLBACK (on_generation_changed_cb), NULL);
+      g_object_set_data (G_OBJECT (self), "guild-contact-index-watch", GINT_TO_POINTER (1));
+    }
+
+  data = g_new0 (QueryData, 1);
+  data->path = g_strdup (guild_store_get_path (self));
+
+  g_object_set_data (G_OBJECT (self), "guild-contact-index-building", GINT_TO_POINTER (1));
+  task = g_task_new (self, NULL, on_index_done_cb,
+                     g_object_get_data (G_OBJECT (self), "guild-contact-generation"));
+  g_task_set_source_tag (task, guild_store_prepare_contact_search);
+  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
+  g_task_run_in_thread (task, index_worker);
+}
+
 static void
 search_contacts_worker (GTask        *task,
                         gpointer      source_object,
@@ -643,6 +913,13 @@ search_contacts_worker (GTask        *task,
   g_autoptr(GError) error = NULL;
   GPtrArray *contacts;
   sqlite3 *db;
+
+  if (data->index != NULL)
+    {
+      g_task_return_pointer (task, guild_contact_index_search (data->index, data->text, data->limit),
+                             (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
 
   if (!(db = open_reader (data->path, &error)))
     {
@@ -683,6 +960,9 @@ guild_store_search_contacts_async (GuildStore          *self,
   data->path = g_strdup (guild_store_get_path (self));
   data->text = g_strdup (text);
   data->limit = limit;
+  data->index = g_object_get_data (G_OBJECT (self), CONTACT_INDEX_KEY);
+  if (data->index != NULL)
+    guild_contact_index_ref (data->index);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, guild_store_search_contacts_async);

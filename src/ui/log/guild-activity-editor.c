@@ -1091,6 +1091,8 @@ load (GuildActivityEditor *self,
     }
 
   fill_skills (self);
+  /* The contact search answers from a folded index in memory once built. */
+  guild_store_prepare_contact_search (self->store);
   guild_store_list_async (self->store, GUILD_RECORD_COMMUNITY, self->cancellable,
                           on_communities_cb, g_object_ref (self));
 
