@@ -425,7 +425,8 @@ guild_activity_timeline_delete (GuildActivityTimeline *self,
 
   g_return_val_if_fail (GUILD_IS_ACTIVITY_TIMELINE (self), NULL);
 
-  if (self->store == NULL)
+  /* A row whose activity went away meanwhile shows an unsaved stand-in. */
+  if (self->store == NULL || id <= 0)
     return NULL;
 
   removed = guild_store_remove_for_undo (self->store, GUILD_RECORD_ACTIVITY, id, &error);
