@@ -39,6 +39,7 @@ static const struct {
   { "contacts", N_("Contacts") },
   { "calendar", N_("Calendar") },
   { "charts", N_("Charts") },
+  { "journal", N_("Journal") },
 };
 
 typedef struct

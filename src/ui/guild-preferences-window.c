@@ -33,6 +33,7 @@ struct _GuildPreferencesWindow
   GtkSpinButton        *connections_spin;
   GtkSpinButton        *publications_spin;
   GtkSpinButton        *events_spin;
+  AdwComboRow          *checkin_day_row;
 
   /* Owned */
   GuildStore           *store;
@@ -256,6 +257,42 @@ guild_preferences_window_constructed (GObject *object)
   load_goals (self);
 }
 
+/* The checkin-day key holds the English day name; the row lists the days
+ * from Monday, in the key's order. */
+static const char * const checkin_days[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+};
+
+static gboolean
+checkin_day_to_selected (GValue   *value,
+                         GVariant *variant,
+                         gpointer  user_data)
+{
+  const char *day = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checkin_days); i++)
+    if (g_strcmp0 (day, checkin_days[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static GVariant *
+selected_to_checkin_day (const GValue       *value,
+                         const GVariantType *expected_type,
+                         gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (checkin_days))
+    return NULL;
+
+  return g_variant_new_string (checkin_days[selected]);
+}
+
 static void
 guild_preferences_window_class_init (GuildPreferencesWindowClass *klass)
 {
@@ -283,6 +320,7 @@ guild_preferences_window_class_init (GuildPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuildPreferencesWindow, connections_spin);
   gtk_widget_class_bind_template_child (widget_class, GuildPreferencesWindow, publications_spin);
   gtk_widget_class_bind_template_child (widget_class, GuildPreferencesWindow, events_spin);
+  gtk_widget_class_bind_template_child (widget_class, GuildPreferencesWindow, checkin_day_row);
   gtk_widget_class_bind_template_callback (widget_class, on_goal_value_changed_cb);
   gtk_widget_class_bind_template_child_full (widget_class, "quiet_spin", FALSE, 0);
 }
@@ -303,6 +341,12 @@ guild_preferences_window_init (GuildPreferencesWindow *self)
                    gtk_widget_get_template_child (GTK_WIDGET (self),
                                                   GUILD_TYPE_PREFERENCES_WINDOW, "quiet_spin"),
                    "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "checkin-day",
+                                self->checkin_day_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                checkin_day_to_selected,
+                                selected_to_checkin_day,
+                                NULL, NULL);
 }
 
 /* Section: public API */

@@ -17,6 +17,9 @@
 #include "guild-charts-page.h"
 #include "guild-communities-page.h"
 #include "guild-contacts-page.h"
+#include "guild-activity-editor.h"
+#include "guild-checkin-dialog.h"
+#include "guild-journal-page.h"
 #include "guild-platform.h"
 #include "guild-window-private.h"
 
@@ -40,6 +43,7 @@ struct _GuildWindow
   GuildContactsPage    *contacts_page;
   GuildCalendarPage    *calendar_page;
   GuildChartsPage      *charts_page;
+  GuildJournalPage     *journal_page;
 
   /* Owned */
   GuildStore           *store;
@@ -65,7 +69,8 @@ static GParamSpec *properties [N_PROPS];
 G_DEFINE_FINAL_TYPE (GuildWindow, guild_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* The views in the order of the switcher and of Ctrl+1…4. */
-static const char * const view_names[] = { "communities", "contacts", "calendar", "charts" };
+static const char * const view_names[] = { "communities", "contacts", "calendar", "charts",
+                                           "journal" };
 
 static void
 load_visible_view (GuildWindow *self)
@@ -84,6 +89,8 @@ load_visible_view (GuildWindow *self)
     guild_calendar_page_load (self->calendar_page);
   else if (g_strcmp0 (name, "charts") == 0)
     guild_charts_page_load (self->charts_page);
+  else if (g_strcmp0 (name, "journal") == 0)
+    guild_journal_page_load (self->journal_page);
 }
 
 /* The header's add button adds to the view on screen, where that view can add
@@ -102,6 +109,8 @@ update_add_button (GuildWindow *self)
     label = _("Add Community");
   else if (self->store != NULL && g_strcmp0 (name, "contacts") == 0)
     label = _("Add Contact");
+  else if (self->store != NULL && g_strcmp0 (name, "journal") == 0)
+    label = _("Log Activity");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add", label != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), label != NULL);
@@ -394,6 +403,35 @@ add_action (GtkWidget  *widget,
     guild_communities_page_add (self->communities_page);
   else if (g_strcmp0 (name, "contacts") == 0)
     guild_contacts_page_add (self->contacts_page);
+  else if (g_strcmp0 (name, "journal") == 0 && self->store != NULL)
+    guild_log_activity (widget, self->store, NULL);
+}
+
+/* win.log-activity: the quick-add dialog, from anywhere (Ctrl+L). The
+ * parameter presets it: "" for nothing, or "community:ID", "contact:ID",
+ * "event:ID", which the community, contact and event pages pass. */
+static void
+log_activity_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GuildWindow *self = GUILD_WINDOW (widget);
+  const char *preset = parameter != NULL ? g_variant_get_string (parameter, NULL) : "";
+
+  if (self->store != NULL)
+    guild_log_activity (widget, self->store, *preset != '\0' ? preset : NULL);
+}
+
+/* win.checkin: this week's self-assessment and the history of them. */
+static void
+checkin_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GuildWindow *self = GUILD_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (guild_checkin_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 /* Section: GtkWidget and GtkWindow */
@@ -450,6 +488,7 @@ guild_window_constructed (GObject *object)
   guild_contacts_page_set_store (self->contacts_page, self->store);
   guild_calendar_page_set_store (self->calendar_page, self->store);
   guild_charts_page_set_store (self->charts_page, self->store);
+  guild_journal_page_set_store (self->journal_page, self->store);
 
   restore_window_state (self);
 
@@ -563,6 +602,7 @@ guild_window_class_init (GuildWindowClass *klass)
   g_type_ensure (GUILD_TYPE_CONTACTS_PAGE);
   g_type_ensure (GUILD_TYPE_CALENDAR_PAGE);
   g_type_ensure (GUILD_TYPE_CHARTS_PAGE);
+  g_type_ensure (GUILD_TYPE_JOURNAL_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/guild-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GuildWindow, view_stack);
@@ -574,16 +614,21 @@ guild_window_class_init (GuildWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuildWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, GuildWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, GuildWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, GuildWindow, journal_page);
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(sx)", show_record_action);
+  gtk_widget_class_install_action (widget_class, "win.log-activity", "s", log_activity_action);
+  gtk_widget_class_install_action (widget_class, "win.checkin", NULL, checkin_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.view", "s", view_names[i]);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.log-activity", "s", "");
 }
 
 static void
