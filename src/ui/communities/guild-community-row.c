@@ -12,17 +12,19 @@
 #include <glib/gi18n-lib.h>
 
 #include "guild-community-row.h"
+#include "guild-relative-date.h"
 
-/* One community in the list: its name, platform and status. The labels are
- * bound to the item's properties in the template, so an edit elsewhere shows
- * up here without the list being rebuilt. */
+/* One community in the list: its name and status, and below them its
+ * platform, how many of the user's contacts belong to it and when the user
+ * last did something there. The labels are bound to the item's properties in
+ * the template, so an edit in the detail page shows up here as it is typed. */
 
 struct _GuildCommunityRow
 {
   GtkWidget       parent_instance;
 
   /* Owned */
-  GuildCommunity *item;
+  GuildCommunityItem *item;
 };
 
 enum {
@@ -42,6 +44,26 @@ format_platform (gpointer    this_object,
                  const char *platform)
 {
   return g_strdup (platform != NULL ? guild_vocab_label (GUILD_VOCAB_PLATFORM, platform) : "");
+}
+
+static char *
+format_details (gpointer this_object,
+                guint    members,
+                gint64   last_activity)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *when = NULL;
+
+  /* Translators: how many of the user's contacts belong to a community. */
+  count = g_strdup_printf (ngettext ("%u member", "%u members", members), members);
+  if (last_activity == 0)
+    /* Translators: %s is a number of members; no activity was logged yet. */
+    return g_strdup_printf (_("%s · no activity yet"), count);
+
+  when = guild_format_relative_day (last_activity, NULL);
+  /* Translators: the first %s is a number of members, the second when the
+   * user last did something in the community ("3 days ago", "today"). */
+  return g_strdup_printf (_("%s · active %s"), count, when);
 }
 
 static char *
@@ -120,7 +142,7 @@ guild_community_row_class_init (GuildCommunityRowClass *klass)
   object_class->get_property = guild_community_row_get_property;
   object_class->set_property = guild_community_row_set_property;
 
-  /* A GObject rather than a GuildCommunity, so that a GtkListItem's "item"
+  /* A GObject rather than a GuildCommunityItem, so that a GtkListItem's "item"
    * binds to it directly. */
   properties [PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
@@ -133,6 +155,7 @@ guild_community_row_class_init (GuildCommunityRowClass *klass)
                                                "/communities/guild-community-row.ui");
   gtk_widget_class_bind_template_callback (widget_class, format_platform);
   gtk_widget_class_bind_template_callback (widget_class, format_status);
+  gtk_widget_class_bind_template_callback (widget_class, format_details);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -150,7 +173,7 @@ guild_community_row_init (GuildCommunityRow *self)
  *
  * Returns: (transfer none) (nullable): the community shown
  */
-GuildCommunity *
+GuildCommunityItem *
 guild_community_row_get_item (GuildCommunityRow *self)
 {
   g_return_val_if_fail (GUILD_IS_COMMUNITY_ROW (self), NULL);
@@ -159,11 +182,11 @@ guild_community_row_get_item (GuildCommunityRow *self)
 }
 
 void
-guild_community_row_set_item (GuildCommunityRow *self,
-                              GuildCommunity    *item)
+guild_community_row_set_item (GuildCommunityRow  *self,
+                              GuildCommunityItem *item)
 {
   g_return_if_fail (GUILD_IS_COMMUNITY_ROW (self));
-  g_return_if_fail (item == NULL || GUILD_IS_COMMUNITY (item));
+  g_return_if_fail (item == NULL || GUILD_IS_COMMUNITY_ITEM (item));
 
   if (g_set_object (&self->item, item))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ITEM]);

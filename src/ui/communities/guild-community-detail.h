@@ -1,0 +1,31 @@
+/* guild-community-detail.h
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "guild-records.h"
+#include "guild-store.h"
+
+G_BEGIN_DECLS
+
+#define GUILD_TYPE_COMMUNITY_DETAIL (guild_community_detail_get_type ())
+
+G_DECLARE_FINAL_TYPE (GuildCommunityDetail, guild_community_detail, GUILD, COMMUNITY_DETAIL, GtkWidget)
+
+void            guild_community_detail_set_store     (GuildCommunityDetail *self,
+                                                      GuildStore           *store);
+GuildCommunity *guild_community_detail_get_community (GuildCommunityDetail *self);
+void            guild_community_detail_set_community (GuildCommunityDetail *self,
+                                                      GuildCommunity       *community);
+gboolean        guild_community_detail_flush         (GuildCommunityDetail *self);
+void            guild_community_detail_focus_name    (GuildCommunityDetail *self);
+GtkBox         *guild_community_detail_get_sections  (GuildCommunityDetail *self);
+void            guild_community_detail_reload_members (GuildCommunityDetail *self);
+
+G_END_DECLS
