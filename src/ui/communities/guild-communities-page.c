@@ -683,16 +683,9 @@ on_leaflet_folded_cb (GuildCommunitiesPage *self,
                       GParamSpec           *pspec,
                       AdwLeaflet           *leaflet)
 {
-  GtkWidget *back;
-
   g_assert (GUILD_IS_COMMUNITIES_PAGE (self));
 
-  /* The detail's back button: its template child, found by its action. */
-  back = gtk_widget_get_first_child (GTK_WIDGET (self->detail));
-  back = back != NULL ? gtk_widget_get_first_child (back) : NULL;
-  back = back != NULL ? gtk_widget_get_first_child (back) : NULL;
-  if (GTK_IS_BUTTON (back))
-    gtk_widget_set_visible (back, adw_leaflet_get_folded (leaflet));
+  guild_community_detail_set_show_back (self->detail, adw_leaflet_get_folded (leaflet));
 }
 
 static gboolean

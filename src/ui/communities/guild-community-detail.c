@@ -125,6 +125,8 @@ show_toast (GuildCommunityDetail *self,
 
 /* Section: saving */
 
+static void apply_entries (GuildCommunityDetail *self);
+
 static void
 on_autosave_save_cb (GuildCommunityDetail *self,
                      GuildAutosave        *autosave)
@@ -136,6 +138,8 @@ on_autosave_save_cb (GuildCommunityDetail *self,
   if (self->store == NULL || self->community == NULL ||
       guild_record_get_id (GUILD_RECORD (self->community)) == 0)
     return;
+
+  apply_entries (self);
 
   /* A single-row write: well under a millisecond (STYLE.md §7). */
   if (!guild_store_update (self->store, GUILD_RECORD (self->community), &error))
@@ -204,11 +208,69 @@ update_title (GuildCommunityDetail *self)
 }
 
 static void
+split_tags (const char  *text,
+            GStrv       *out)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint j = 0; parts[j] != NULL; j++)
+    {
+      g_strstrip (parts[j]);
+      if (parts[j][0] != '\0')
+        g_strv_builder_add (builder, parts[j]);
+    }
+
+  *out = g_strv_builder_end (builder);
+}
+
+/* Puts the text of each entry that passes validation into the record. The
+ * entries are read when saving, not on each change, because replacing a
+ * text passes through intermediate states (pasting over a web address
+ * first empties it) that must not be saved. */
+static void
+apply_entries (GuildCommunityDetail *self)
+{
+  GuildRecord *record = GUILD_RECORD (self->community);
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_infos); i++)
+    {
+      const char *field = row_infos[i].field;
+      const char *text;
+
+      if (row_infos[i].kind != ROW_ENTRY && row_infos[i].kind != ROW_TAGS)
+        continue;
+
+      text = gtk_editable_get_text (GTK_EDITABLE (self->rows[i]));
+
+      if (row_infos[i].kind == ROW_TAGS)
+        {
+          g_auto(GStrv) tags = NULL;
+
+          split_tags (text, &tags);
+          if (!g_strv_equal ((const char * const *) tags, guild_record_get_strv (record, field)))
+            guild_record_set_strv (record, field, (const char * const *) tags);
+        }
+      else
+        {
+          g_autofree char *value = g_strdup (text);
+
+          if (g_strcmp0 (field, "url") == 0)
+            g_strstrip (value);
+
+          if (g_strcmp0 (value, guild_record_get_text (record, field)) != 0 &&
+              value_is_valid (self, field, value))
+            guild_record_set_text (record, field, value);
+        }
+    }
+}
+
+static void
 on_entry_changed_cb (GuildCommunityDetail *self,
                      GtkEditable          *editable)
 {
   const char *field = g_object_get_data (G_OBJECT (editable), "guild-field");
-  const char *text = gtk_editable_get_text (editable);
+  g_autofree char *text = g_strdup (gtk_editable_get_text (editable));
   int i = row_index (field);
   const char *message = NULL;
 
@@ -217,25 +279,10 @@ on_entry_changed_cb (GuildCommunityDetail *self,
   if (self->loading || self->community == NULL || i < 0)
     return;
 
-  if (row_infos[i].kind == ROW_TAGS)
-    {
-      g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) tags = NULL;
+  if (g_strcmp0 (field, "url") == 0)
+    g_strstrip (text);
 
-      for (guint j = 0; parts[j] != NULL; j++)
-        {
-          g_strstrip (parts[j]);
-          if (parts[j][0] != '\0')
-            g_strv_builder_add (builder, parts[j]);
-        }
-      tags = g_strv_builder_end (builder);
-      guild_record_set_strv (GUILD_RECORD (self->community), field, (const char * const *) tags);
-      guild_autosave_schedule (self->autosave);
-      return;
-    }
-
-  if (!value_is_valid (self, field, text))
+  if (row_infos[i].kind == ROW_ENTRY && !value_is_valid (self, field, text))
     {
       if (g_strcmp0 (field, "name") == 0)
         message = _("A community needs a name. The last name it had is kept until you type one.");
@@ -247,19 +294,13 @@ on_entry_changed_cb (GuildCommunityDetail *self,
     }
   set_row_error (self, i, message);
 
-  if (message != NULL)
-    return;
-
-  if (g_strcmp0 (field, "url") == 0)
+  /* The list shows the name as it is typed. */
+  if (message == NULL && g_strcmp0 (field, "name") == 0)
     {
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-      guild_record_set_text (GUILD_RECORD (self->community), field, stripped);
+      guild_record_set_text (GUILD_RECORD (self->community), field, text);
+      update_title (self);
     }
-  else
-    guild_record_set_text (GUILD_RECORD (self->community), field, text);
-  if (g_strcmp0 (field, "name") == 0)
-    update_title (self);
+
   guild_autosave_schedule (self->autosave);
 }
 
@@ -868,6 +909,21 @@ guild_community_detail_get_sections (GuildCommunityDetail *self)
 }
 
 /**
+ * guild_community_detail_set_show_back:
+ *
+ * Shows the back button, for when the list and the page are shown one at a
+ * time.
+ */
+void
+guild_community_detail_set_show_back (GuildCommunityDetail *self,
+                                      gboolean              show_back)
+{
+  g_return_if_fail (GUILD_IS_COMMUNITY_DETAIL (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), show_back);
+}
+
+/**
  * guild_community_detail_reload_members:
  *
  * Reads the members again (after one was added or removed).
@@ -896,4 +952,47 @@ guild_community_detail_reload_members (GuildCommunityDetail *self)
     }
 
   show_more_members (self);
+}
+
+/* Section: for tests */
+
+GtkWidget *
+_guild_community_detail_get_row (GuildCommunityDetail *self,
+                                 const char           *field)
+{
+  int i;
+
+  g_return_val_if_fail (GUILD_IS_COMMUNITY_DETAIL (self), NULL);
+
+  i = row_index (field);
+  return i >= 0 ? self->rows[i] : NULL;
+}
+
+GtkWidget *
+_guild_community_detail_get_error_label (GuildCommunityDetail *self,
+                                         const char           *field)
+{
+  int i;
+
+  g_return_val_if_fail (GUILD_IS_COMMUNITY_DETAIL (self), NULL);
+
+  i = row_index (field);
+  return i >= 0 ? GTK_WIDGET (self->error_labels[i]) : NULL;
+}
+
+GtkTextView *
+_guild_community_detail_get_text_view (GuildCommunityDetail *self,
+                                       const char           *field)
+{
+  g_return_val_if_fail (GUILD_IS_COMMUNITY_DETAIL (self), NULL);
+
+  return g_strcmp0 (field, "notes") == 0 ? self->notes_view : self->goals_view;
+}
+
+guint
+_guild_community_detail_get_n_member_rows (GuildCommunityDetail *self)
+{
+  g_return_val_if_fail (GUILD_IS_COMMUNITY_DETAIL (self), 0);
+
+  return self->members_shown;
 }

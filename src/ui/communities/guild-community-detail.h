@@ -26,6 +26,18 @@ void            guild_community_detail_set_community (GuildCommunityDetail *self
 gboolean        guild_community_detail_flush         (GuildCommunityDetail *self);
 void            guild_community_detail_focus_name    (GuildCommunityDetail *self);
 GtkBox         *guild_community_detail_get_sections  (GuildCommunityDetail *self);
+void            guild_community_detail_set_show_back (GuildCommunityDetail *self,
+                                                      gboolean              show_back);
 void            guild_community_detail_reload_members (GuildCommunityDetail *self);
+
+/* For tests: the row editing @field ("name", "url", "platform", …), the
+ * label explaining its error, and the text view of "notes" or "goals". */
+GtkWidget      *_guild_community_detail_get_row        (GuildCommunityDetail *self,
+                                                        const char           *field);
+GtkWidget      *_guild_community_detail_get_error_label (GuildCommunityDetail *self,
+                                                        const char           *field);
+GtkTextView    *_guild_community_detail_get_text_view  (GuildCommunityDetail *self,
+                                                        const char           *field);
+guint           _guild_community_detail_get_n_member_rows (GuildCommunityDetail *self);
 
 G_END_DECLS
