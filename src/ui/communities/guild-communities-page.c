@@ -400,6 +400,8 @@ build_filter_popover (GuildCommunitiesPage *self)
 
   clear = gtk_button_new_with_mnemonic (_("_Show All Communities"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "communities.clear-filters");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show All Communities"), -1);
   gtk_box_append (GTK_BOX (box), clear);
 
   fields = guild_community_filter_fields (&n_fields);
@@ -686,6 +688,10 @@ on_leaflet_folded_cb (GuildCommunitiesPage *self,
   g_assert (GUILD_IS_COMMUNITIES_PAGE (self));
 
   guild_community_detail_set_show_back (self->detail, adw_leaflet_get_folded (leaflet));
+
+  /* One at a time, a click on a row opens it; side by side, a click
+   * selects it and the page beside shows it. */
+  gtk_list_view_set_single_click_activate (self->list_view, adw_leaflet_get_folded (leaflet));
 }
 
 static gboolean

@@ -465,6 +465,8 @@ make_date_row (GuildCommunityDetail *self,
                            G_CALLBACK (on_calendar_day_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (clear, "clicked",
                            G_CALLBACK (on_clear_date_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Clear Date"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
   gtk_box_append (GTK_BOX (box), clear);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
