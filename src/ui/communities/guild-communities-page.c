@@ -31,9 +31,11 @@
  * The model is a chain: GuildRecordList (every community, loaded on a
  * worker and kept in step with the store) → a GListStore of
  * GuildCommunityItem mirroring it, each carrying the member count and latest
- * activity from one aggregate query (also on a worker) → GtkFilterListModel
- * → GtkSortListModel → GtkSingleSelection → GtkListView, which builds
- * widgets only for the rows on screen. Filtering and sorting read values the
+ * activity from one aggregate query (also on a worker) → GtkSortListModel →
+ * GtkFilterListModel → GtkSingleSelection → GtkListView, which builds
+ * widgets only for the rows on screen. The filter comes last so that a
+ * keystroke reaches the list as one change that keeps the rows still shown
+ * (and their widgets); sorting, rarer, refilters. Filtering and sorting read values the
  * items cache (the folded search text, the collation key), so a keystroke
  * costs a substring search per community. */
 
@@ -195,10 +197,11 @@ sort_func (gconstpointer a,
 }
 
 static void
-filters_changed (GuildCommunitiesPage *self,
-                 gboolean              save)
+refilter (GuildCommunitiesPage *self,
+          GtkFilterChange       change,
+          gboolean              save)
 {
-  gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->custom_filter), change);
 
   if (save)
     g_settings_set_value (self->settings, "communities-filters",
@@ -206,6 +209,13 @@ filters_changed (GuildCommunitiesPage *self,
 
   update_filter_button (self);
   update_state (self);
+}
+
+static void
+filters_changed (GuildCommunitiesPage *self,
+                 gboolean              save)
+{
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT, save);
 }
 
 static void
@@ -240,10 +250,24 @@ static void
 on_search_entry_changed_cb (GuildCommunitiesPage *self,
                             GtkEditable          *editable)
 {
+  g_autofree char *old = g_strdup (guild_community_filter_get_query (self->filter));
+  const char *query;
+
   g_assert (GUILD_IS_COMMUNITIES_PAGE (self));
 
-  if (guild_community_filter_set_query (self->filter, gtk_editable_get_text (editable)))
-    filters_changed (self, FALSE);
+  if (!guild_community_filter_set_query (self->filter, gtk_editable_get_text (editable)))
+    return;
+
+  /* Typing on only narrows the list (every word of the query must be
+   * found), and deleting only widens it: the filter then looks at fewer rows
+   * and the list keeps the rows it still shows. */
+  query = guild_community_filter_get_query (self->filter);
+  if (g_str_has_prefix (query, old))
+    refilter (self, GTK_FILTER_CHANGE_MORE_STRICT, FALSE);
+  else if (g_str_has_prefix (old, query))
+    refilter (self, GTK_FILTER_CHANGE_LESS_STRICT, FALSE);
+  else
+    refilter (self, GTK_FILTER_CHANGE_DIFFERENT, FALSE);
 }
 
 static void
@@ -253,7 +277,7 @@ on_search_entry_activate_cb (GuildCommunitiesPage *self,
   g_assert (GUILD_IS_COMMUNITIES_PAGE (self));
 
   /* Enter opens the first community found. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
     {
       gtk_single_selection_set_selected (self->selection, 0);
       adw_leaflet_set_visible_child_name (self->leaflet, "detail");
@@ -620,11 +644,11 @@ static guint
 find_position (GuildCommunitiesPage *self,
                gint64                id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GuildCommunityItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+      g_autoptr(GuildCommunityItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), i);
 
       if (guild_record_get_id (GUILD_RECORD (guild_community_item_get_community (item))) == id)
         return i;
@@ -781,7 +805,7 @@ delete_selected (GuildCommunitiesPage *self)
     }
 
   /* The next community takes its place, as in a file manager. */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   if (position != GTK_INVALID_LIST_POSITION && n > 0)
     gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
   else
@@ -807,6 +831,33 @@ delete_selected (GuildCommunitiesPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 
   return TRUE;
+}
+
+/* Section: rows */
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, guild_community_row_new ());
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  guild_community_row_set_item (GUILD_COMMUNITY_ROW (gtk_list_item_get_child (list_item)),
+                                gtk_list_item_get_item (list_item));
+}
+
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  guild_community_row_set_item (GUILD_COMMUNITY_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 /* Section: actions */
@@ -1041,8 +1092,6 @@ guild_communities_page_class_init (GuildCommunitiesPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The list item factory in the template builds rows by type name. */
-  g_type_ensure (GUILD_TYPE_COMMUNITY_ROW);
   g_type_ensure (GUILD_TYPE_COMMUNITY_ITEM);
   g_type_ensure (GUILD_TYPE_COMMUNITY_DETAIL);
   g_type_ensure (GUILD_TYPE_COMMUNITY);
@@ -1092,6 +1141,7 @@ guild_communities_page_init (GuildCommunitiesPage *self)
 {
   g_autofree char *sort = NULL;
   g_autoptr(GVariant) filters = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1111,16 +1161,22 @@ guild_communities_page_init (GuildCommunitiesPage *self)
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->custom_filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
-                                                  g_object_ref (GTK_FILTER (self->custom_filter)));
   self->custom_sorter = gtk_custom_sorter_new (sort_func, self, NULL);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                               g_object_ref (GTK_SORTER (self->custom_sorter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->custom_filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->custom_filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1298,7 +1354,7 @@ _guild_communities_page_get_model (GuildCommunitiesPage *self)
 {
   g_return_val_if_fail (GUILD_IS_COMMUNITIES_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->filter_model);
 }
 
 void
@@ -1309,6 +1365,15 @@ _guild_communities_page_set_query (GuildCommunitiesPage *self,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+}
+
+GtkEditable *
+_guild_communities_page_get_search_entry (GuildCommunitiesPage *self)
+{
+  g_return_val_if_fail (GUILD_IS_COMMUNITIES_PAGE (self), NULL);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  return GTK_EDITABLE (self->search_entry);
 }
 
 gboolean

@@ -28,6 +28,7 @@ void        guild_communities_page_add       (GuildCommunitiesPage *self);
 GListModel *_guild_communities_page_get_model    (GuildCommunitiesPage *self);
 void        _guild_communities_page_set_query    (GuildCommunitiesPage *self,
                                                   const char           *query);
+GtkEditable *_guild_communities_page_get_search_entry (GuildCommunitiesPage *self);
 gboolean    _guild_communities_page_set_filter   (GuildCommunitiesPage *self,
                                                   const char           *field,
                                                   const char           *value,

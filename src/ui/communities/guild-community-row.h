@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GuildCommunityRow, guild_community_row, GUILD, COMMUNITY_ROW, GtkWidget)
 
+GtkWidget          *guild_community_row_new      (void);
 GuildCommunityItem *guild_community_row_get_item (GuildCommunityRow  *self);
 void                guild_community_row_set_item (GuildCommunityRow  *self,
                                                   GuildCommunityItem *item);
