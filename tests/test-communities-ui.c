@@ -114,6 +114,8 @@ page_ready (gpointer data)
          g_list_model_get_n_items (_guild_communities_page_get_model (page)) > 0;
 }
 
+static int window_width = 1000;
+
 static GuildCommunitiesPage *
 show_page (Fixture *f)
 {
@@ -121,7 +123,7 @@ show_page (Fixture *f)
   GuildCommunitiesPage *page = g_object_new (GUILD_TYPE_COMMUNITIES_PAGE, NULL);
 
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1000, 700);
+  gtk_window_set_default_size (f->window, window_width, 700);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
   gtk_window_set_child (f->window, overlay);
   guild_communities_page_set_store (page, f->store);
@@ -467,6 +469,42 @@ test_add (Fixture       *f,
   g_assert_cmpstr (text, ==, "Kotlin Meetup");
 }
 
+static gboolean
+leaflet_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (data));
+}
+
+/* One at a time: Enter in the search opens the first community found, and
+ * the back action returns to the list. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *detail;
+  AdwLeaflet *leaflet;
+  GtkEditable *entry;
+
+  gtk_window_destroy (f->window);
+  window_width = 400;
+  f->page = show_page (f);
+  window_width = 1000;
+  detail = _guild_communities_page_get_detail (f->page);
+  leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (detail, ADW_TYPE_LEAFLET));
+  entry = _guild_communities_page_get_search_entry (f->page);
+  wait_for (leaflet_folded, leaflet, "the list and the page to fold");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+
+  gtk_editable_set_text (entry, "diseño");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
+  g_assert_cmpint (guild_record_get_id (GUILD_RECORD (guild_community_detail_get_community (GUILD_COMMUNITY_DETAIL (detail)))),
+                   ==, f->design);
+
+  gtk_widget_activate_action (detail, "communities.back", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+}
+
 static void
 test_relative_day (void)
 {
@@ -536,6 +574,7 @@ main (int   argc,
   ADD ("/guild/communities-ui/filters-persist", test_filters_persist);
   ADD ("/guild/communities-ui/delete-undo", test_delete_undo);
   ADD ("/guild/communities-ui/add", test_add);
+  ADD ("/guild/communities-ui/narrow", test_narrow);
 
 #undef ADD
 

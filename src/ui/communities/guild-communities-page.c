@@ -966,6 +966,41 @@ add_members_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (chooser));
 }
 
+/* Ctrl+F and Ctrl+Shift+F work wherever the focus is in the window (the
+ * header's buttons, the view switcher), as long as this view is on screen. */
+static gboolean
+on_global_shortcut_cb (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  const char *action = user_data;
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, action, NULL);
+}
+
+static void
+add_global_shortcuts (GuildCommunitiesPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (on_global_shortcut_cb,
+                                                                                   (gpointer) "communities.search",
+                                                                                   NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (on_global_shortcut_cb,
+                                                                                   (gpointer) "communities.filter",
+                                                                                   NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 /* Section: GObject */
 
 static void
@@ -1128,10 +1163,6 @@ guild_communities_page_class_init (GuildCommunitiesPageClass *klass)
                                    add_members_action);
   gtk_widget_class_install_property_action (widget_class, "communities.sort", "sort");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "communities.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "communities.filter", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -1196,6 +1227,7 @@ guild_communities_page_init (GuildCommunitiesPage *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
+  add_global_shortcuts (self);
   build_filter_popover (self);
   sync_filter_checks (self);
   update_filter_button (self);
