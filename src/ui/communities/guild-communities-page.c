@@ -767,6 +767,22 @@ on_undo_clicked_cb (GuildCommunitiesPage *self,
     }
 }
 
+static gboolean
+undo_last_delete (GuildCommunitiesPage *self)
+{
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (self->last_toast == NULL ||
+      g_object_get_data (G_OBJECT (self->last_toast), "guild-undo") == NULL)
+    return FALSE;
+
+  toast = g_object_ref (self->last_toast);
+  on_undo_clicked_cb (self, toast);
+  adw_toast_dismiss (toast);
+
+  return TRUE;
+}
+
 static void
 on_toast_dismissed_cb (GuildCommunitiesPage *self,
                        AdwToast             *toast)
@@ -819,6 +835,9 @@ delete_selected (GuildCommunitiesPage *self)
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* A deletion deserves a little longer than the usual five seconds; Ctrl+Z
+   * undoes it too while the toast is up. */
+  adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "guild-undo", g_steal_pointer (&undo),
                           (GDestroyNotify) guild_community_undo_free);
   g_signal_connect_object (toast, "button-clicked",
@@ -978,6 +997,9 @@ on_global_shortcut_cb (GtkWidget *widget,
   if (!gtk_widget_get_mapped (widget))
     return FALSE;
 
+  if (g_strcmp0 (action, "undo") == 0)
+    return undo_last_delete (GUILD_COMMUNITIES_PAGE (widget));
+
   return gtk_widget_activate_action (widget, action, NULL);
 }
 
@@ -997,6 +1019,13 @@ add_global_shortcuts (GuildCommunitiesPage *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
                                                           gtk_callback_action_new (on_global_shortcut_cb,
                                                                                    (gpointer) "communities.filter",
+                                                                                   NULL)));
+  /* Global shortcuts come after the focused widget: in a text field,
+   * Ctrl+Z still undoes typing. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (on_global_shortcut_cb,
+                                                                                   (gpointer) "undo",
                                                                                    NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
@@ -1464,11 +1493,7 @@ _guild_communities_page_undo (GuildCommunitiesPage *self)
 {
   g_return_val_if_fail (GUILD_IS_COMMUNITIES_PAGE (self), FALSE);
 
-  if (self->last_toast == NULL)
-    return FALSE;
-
-  g_signal_emit_by_name (self->last_toast, "button-clicked");
-  return TRUE;
+  return undo_last_delete (self);
 }
 
 gboolean
