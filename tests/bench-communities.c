@@ -9,10 +9,13 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 #include <time.h>
 
 #include "guild-communities-page.h"
 #include "guild-community-row.h"
+#include "guild-member-chooser.h"
+#include "guild-record-list.h"
 
 /* How fast the Communities view is on a database (the generated one of
  * build-aux/bench --views): the page in a window on the display it is given
@@ -28,7 +31,11 @@
  *             time to update the list; a keystroke is one insertion into (or
  *             deletion from) the search entry, as GtkText makes for a key;
  *   filters   per change of a filter (a platform, a status, a format);
- *   sort      per change of the sort order.
+ *   sort      per change of the sort order;
+ *   members   the "Add Members" chooser over every contact (100,000 in the
+ *             generated database): per keystroke of a name, the time the
+ *             keystroke itself takes (the list is filtered in slices between
+ *             frames) and the time until the filtered list is complete.
  *
  * Each figure is given twice: wall-clock time, and the CPU time of the main
  * thread (what the app itself spent, whatever else the machine runs; on a
@@ -397,6 +404,50 @@ main (int   argc,
   samples_clear (&search);
   samples_clear (&filters);
   samples_clear (&sorts);
+
+  /* The member chooser. */
+  {
+    g_autoptr(GuildRecordList) contacts = guild_record_list_new (store, GUILD_RECORD_CONTACT);
+    GuildMemberChooser *chooser;
+    GtkFilterListModel *filtered = NULL;
+    Samples keys, complete;
+    const char *name = "elena";
+    gint64 asked_contacts = now_us ();
+
+    samples_init (&keys);
+    samples_init (&complete);
+    guild_record_list_load (contacts);
+    while (!guild_record_list_get_loaded (contacts))
+      g_main_context_iteration (NULL, TRUE);
+    g_print ("contacts: %u\n", g_list_model_get_n_items (G_LIST_MODEL (contacts)));
+    g_print ("members-contacts-loaded-ms: %.1f\n", (now_us () - asked_contacts) / 1000.0);
+
+    chooser = guild_member_chooser_new (window, store, contacts, 1);
+    gtk_window_present (GTK_WINDOW (chooser));
+    settle ();
+    filtered = _guild_member_chooser_get_filter_model (chooser);
+
+    for (guint pass = 0; pass < 2; pass++)
+      for (glong i = 1; i <= (glong) strlen (name); i++)
+        {
+          /* Typing the name, then deleting it. */
+          g_autofree char *prefix = g_strndup (name, pass == 0 ? (gsize) i : strlen (name) - i);
+          Stamp start = stamp ();
+
+          guild_member_chooser_set_query (chooser, prefix);
+          samples_add (&keys, start);
+          while (gtk_filter_list_model_get_pending (filtered))
+            g_main_context_iteration (NULL, TRUE);
+          samples_add (&complete, start);
+          settle ();
+        }
+    g_print ("members-shown-for-query: %u\n", guild_member_chooser_get_n_shown (chooser));
+    report ("members-keystroke", &keys);
+    report ("members-filtered", &complete);
+    samples_clear (&keys);
+    samples_clear (&complete);
+    gtk_window_destroy (GTK_WINDOW (chooser));
+  }
 
   gtk_window_destroy (window);
   while (g_main_context_iteration (NULL, FALSE))

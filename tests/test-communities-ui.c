@@ -538,7 +538,13 @@ test_filter_variant (void)
   g_autoptr(GVariant) variant = NULL;
   g_autoptr(GVariant) variant2 = NULL;
 
+  g_assert_cmpint (guild_community_filter_value_change (filter, "status", TRUE), ==,
+                   GTK_FILTER_CHANGE_MORE_STRICT);
   g_assert_true (guild_community_filter_set_value (filter, "status", "paused", TRUE));
+  g_assert_cmpint (guild_community_filter_value_change (filter, "status", TRUE), ==,
+                   GTK_FILTER_CHANGE_LESS_STRICT);
+  g_assert_cmpint (guild_community_filter_value_change (filter, "status", FALSE), ==,
+                   GTK_FILTER_CHANGE_LESS_STRICT);
   g_assert_true (guild_community_filter_set_value (filter, "status", "active", TRUE));
   g_assert_false (guild_community_filter_set_value (filter, "status", "active", TRUE));
   g_assert_true (guild_community_filter_set_value (filter, "language", "Русский", TRUE));

@@ -302,6 +302,21 @@ sync_filter_checks (GuildCommunitiesPage *self)
   self->syncing_checks = FALSE;
 }
 
+static gboolean
+set_filter_value (GuildCommunitiesPage *self,
+                  const char           *field,
+                  const char           *value,
+                  gboolean              chosen)
+{
+  GtkFilterChange change = guild_community_filter_value_change (self->filter, field, chosen);
+
+  if (!guild_community_filter_set_value (self->filter, field, value, chosen))
+    return FALSE;
+
+  refilter (self, change, TRUE);
+  return TRUE;
+}
+
 static void
 on_filter_check_toggled_cb (GuildCommunitiesPage *self,
                             GtkCheckButton       *check)
@@ -311,11 +326,10 @@ on_filter_check_toggled_cb (GuildCommunitiesPage *self,
   if (self->syncing_checks)
     return;
 
-  if (guild_community_filter_set_value (self->filter,
-                                        g_object_get_data (G_OBJECT (check), "guild-field"),
-                                        g_object_get_data (G_OBJECT (check), "guild-value"),
-                                        gtk_check_button_get_active (check)))
-    filters_changed (self, TRUE);
+  set_filter_value (self,
+                    g_object_get_data (G_OBJECT (check), "guild-field"),
+                    g_object_get_data (G_OBJECT (check), "guild-value"),
+                    gtk_check_button_get_active (check));
 }
 
 static GtkWidget *
@@ -1445,11 +1459,10 @@ _guild_communities_page_set_filter (GuildCommunitiesPage *self,
 {
   g_return_val_if_fail (GUILD_IS_COMMUNITIES_PAGE (self), FALSE);
 
-  if (!guild_community_filter_set_value (self->filter, field, value, chosen))
+  if (!set_filter_value (self, field, value, chosen))
     return FALSE;
 
   sync_filter_checks (self);
-  filters_changed (self, TRUE);
   return TRUE;
 }
 

@@ -186,6 +186,36 @@ guild_community_filter_count (GuildCommunityFilter *self)
 }
 
 /**
+ * guild_community_filter_value_change:
+ * @chosen: whether a value of @field is about to be chosen (or unchosen)
+ *
+ * How choosing or unchoosing one value of @field changes what is shown, for
+ * gtk_filter_changed(): the first value of a field narrows the list, a
+ * further one widens it, and unchoosing does the opposite. Call it before
+ * the change.
+ */
+GtkFilterChange
+guild_community_filter_value_change (GuildCommunityFilter *self,
+                                     const char           *field,
+                                     gboolean              chosen)
+{
+  int i;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, GTK_FILTER_CHANGE_DIFFERENT);
+
+  if ((i = field_index (field)) < 0)
+    return GTK_FILTER_CHANGE_DIFFERENT;
+
+  n = self->chosen[i] != NULL ? g_hash_table_size (self->chosen[i]) : 0;
+
+  if (chosen)
+    return n == 0 ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT;
+
+  return n <= 1 ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT;
+}
+
+/**
  * guild_community_filter_clear:
  *
  * Forgets every chosen value (not the query).

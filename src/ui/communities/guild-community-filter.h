@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 #include "guild-community-item.h"
 #include "guild-vocab.h"
@@ -52,6 +52,9 @@ gboolean              guild_community_filter_has_value  (GuildCommunityFilter *s
                                                          const char           *field,
                                                          const char           *value);
 guint                 guild_community_filter_count      (GuildCommunityFilter *self);
+GtkFilterChange       guild_community_filter_value_change (GuildCommunityFilter *self,
+                                                         const char           *field,
+                                                         gboolean              chosen);
 void                  guild_community_filter_clear      (GuildCommunityFilter *self);
 GVariant             *guild_community_filter_to_variant (GuildCommunityFilter *self);
 void                  guild_community_filter_load       (GuildCommunityFilter *self,

@@ -409,3 +409,11 @@ guild_member_chooser_add_at (GuildMemberChooser *self,
 
   return TRUE;
 }
+
+GtkFilterListModel *
+_guild_member_chooser_get_filter_model (GuildMemberChooser *self)
+{
+  g_return_val_if_fail (GUILD_IS_MEMBER_CHOOSER (self), NULL);
+
+  return self->filter_model;
+}

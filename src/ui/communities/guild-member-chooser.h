@@ -27,4 +27,7 @@ guint               guild_member_chooser_get_n_shown  (GuildMemberChooser *self)
 gboolean            guild_member_chooser_add_at       (GuildMemberChooser *self,
                                                        guint               position);
 
+/* For the benchmark. */
+GtkFilterListModel *_guild_member_chooser_get_filter_model (GuildMemberChooser *self);
+
 G_END_DECLS
