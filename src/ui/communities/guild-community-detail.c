@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n-lib.h>
 
 #include "guild-autosave.h"
@@ -76,6 +77,7 @@ struct _GuildCommunityDetail
   /* Template widgets */
   GtkButton            *back_button;
   GtkLabel             *title_label;
+  GtkButton            *delete_button;
   GtkScrolledWindow    *scrolled_window;
   GtkBox               *sections_box;
   AdwPreferencesGroup  *general_group;
@@ -769,6 +771,7 @@ guild_community_detail_class_init (GuildCommunityDetailClass *klass)
                                                "/communities/guild-community-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, GuildCommunityDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, GuildCommunityDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GuildCommunityDetail, delete_button);
   gtk_widget_class_bind_template_child (widget_class, GuildCommunityDetail, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, GuildCommunityDetail, sections_box);
   gtk_widget_class_bind_template_child (widget_class, GuildCommunityDetail, general_group);
@@ -851,7 +854,7 @@ guild_community_detail_set_community (GuildCommunityDetail *self,
   g_set_object (&self->community, community);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->sections_box), community != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "communities.delete", community != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), community != NULL);
 
   if (community != NULL)
     load_fields (self);
