@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "guild-records.h"
+#include "guild-community-item.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GuildCommunityRow, guild_community_row, GUILD, COMMUNITY_ROW, GtkWidget)
 
-GuildCommunity *guild_community_row_get_item (GuildCommunityRow *self);
-void            guild_community_row_set_item (GuildCommunityRow *self,
-                                              GuildCommunity    *item);
+GtkWidget          *guild_community_row_new      (void);
+GuildCommunityItem *guild_community_row_get_item (GuildCommunityRow  *self);
+void                guild_community_row_set_item (GuildCommunityRow  *self,
+                                                  GuildCommunityItem *item);
 
 G_END_DECLS
