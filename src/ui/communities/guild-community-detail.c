@@ -15,6 +15,7 @@
 #include "guild-autosave.h"
 #include "guild-community-detail.h"
 #include "guild-format.h"
+#include "guild-activity-timeline.h"
 #include "guild-store-communities.h"
 
 /* The detail page of a community: every field of guild-community.c with a
@@ -87,6 +88,11 @@ struct _GuildCommunityDetail
   GtkListBox           *members_list;
   GtkButton            *more_members_button;
 
+  /* Built in init: what the user did in this community */
+  AdwPreferencesGroup  *activity_group;
+  GtkButton            *log_button;
+  GuildActivityTimeline *timeline;
+
   /* Built in init, one per entry of row_infos */
   GtkWidget            *rows[G_N_ELEMENTS (row_infos)];
   GtkLabel             *error_labels[G_N_ELEMENTS (row_infos)];
@@ -104,6 +110,9 @@ struct _GuildCommunityDetail
 };
 
 G_DEFINE_FINAL_TYPE (GuildCommunityDetail, guild_community_detail, GTK_TYPE_WIDGET)
+
+static void build_activity_section  (GuildCommunityDetail *self);
+static void update_activity_section (GuildCommunityDetail *self);
 
 static int
 row_index (const char *field)
@@ -797,6 +806,7 @@ guild_community_detail_init (GuildCommunityDetail *self)
                            G_CALLBACK (on_autosave_save_cb), self, G_CONNECT_SWAPPED);
 
   build_rows (self);
+  build_activity_section (self);
 
   placeholder = gtk_label_new (_("None of your contacts is in this community yet."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
@@ -806,6 +816,56 @@ guild_community_detail_init (GuildCommunityDetail *self)
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_list_box_set_placeholder (self->members_list, placeholder);
+}
+
+/* Section: the community's activities */
+
+/* The timeline of what the user did here, newest first, with a button that
+ * opens the quick-add dialog with this community chosen. */
+static void
+build_activity_section (GuildCommunityDetail *self)
+{
+  GtkWidget *button;
+
+  self->activity_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->activity_group, _("Activity"));
+
+  button = gtk_button_new_with_label (_("Log Activity…"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Record something you did in this community (Ctrl+L)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Log Activity"),
+                                  -1);
+  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), "win.log-activity::");
+  self->log_button = GTK_BUTTON (button);
+  adw_preferences_group_set_header_suffix (self->activity_group, button);
+
+  self->timeline = GUILD_ACTIVITY_TIMELINE (guild_activity_timeline_new (NULL));
+  guild_activity_timeline_set_empty_text (self->timeline,
+                                          _("Nothing Logged Here Yet"),
+                                          _("What you do in this community — questions, answers, talks, events — shows up here."));
+  gtk_widget_set_size_request (GTK_WIDGET (self->timeline), -1, 360);
+  adw_preferences_group_add (self->activity_group, GTK_WIDGET (self->timeline));
+
+  gtk_box_append (self->sections_box, GTK_WIDGET (self->activity_group));
+  gtk_widget_set_visible (GTK_WIDGET (self->activity_group), FALSE);
+}
+
+static void
+update_activity_section (GuildCommunityDetail *self)
+{
+  g_autofree char *target = NULL;
+  gint64 id;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->activity_group), self->community != NULL);
+  if (self->community == NULL)
+    return;
+
+  id = guild_record_get_id (GUILD_RECORD (self->community));
+  target = g_strdup_printf ("community:%" G_GINT64_FORMAT, id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->log_button), "s", target);
+  guild_activity_timeline_set_community_id (self->timeline, id);
 }
 
 /* Section: public API */
@@ -819,6 +879,7 @@ guild_community_detail_set_store (GuildCommunityDetail *self,
 
   guild_community_detail_flush (self);
   g_set_object (&self->store, store);
+  guild_activity_timeline_set_store (self->timeline, store);
 }
 
 /**
@@ -863,6 +924,7 @@ guild_community_detail_set_community (GuildCommunityDetail *self,
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   guild_community_detail_reload_members (self);
+  update_activity_section (self);
 }
 
 /**
