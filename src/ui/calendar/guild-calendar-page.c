@@ -676,6 +676,9 @@ apply_orientation_cb (gpointer user_data)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->content_box),
                                   wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_size_request (GTK_WIDGET (self->agenda_box), wide ? 300 : -1, -1);
+  guild_month_view_set_compact (self->month_view, width < 520);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), wide ? "title-3" : "title-2");
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), wide ? "title-2" : "title-3");
   return G_SOURCE_REMOVE;
 }
 
@@ -692,13 +695,38 @@ guild_calendar_page_size_allocate (GtkWidget *widget,
   GtkOrientation wanted = width >= WIDE_WIDTH ? GTK_ORIENTATION_HORIZONTAL
                                               : GTK_ORIENTATION_VERTICAL;
 
-  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->content_box)) &&
+  if ((wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->content_box)) ||
+       (width < 520) != guild_month_view_get_compact (self->month_view)) &&
       self->orientation_source == 0)
     self->orientation_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_orientation_cb,
                                                 self, NULL);
 
-  GTK_WIDGET_CLASS (guild_calendar_page_parent_class)->size_allocate (widget, width, height,
-                                                                      baseline);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+/* With a layout manager GTK would not call size_allocate, so the page
+ * measures its one child itself. */
+static void
+guild_calendar_page_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
 }
 
 /* Section: GObject */
@@ -783,6 +811,7 @@ guild_calendar_page_class_init (GuildCalendarPageClass *klass)
   object_class->get_property = guild_calendar_page_get_property;
   object_class->set_property = guild_calendar_page_set_property;
   widget_class->size_allocate = guild_calendar_page_size_allocate;
+  widget_class->measure = guild_calendar_page_measure;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -825,8 +854,6 @@ guild_calendar_page_class_init (GuildCalendarPageClass *klass)
                                        "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
                                        "calendar.today", NULL);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -37,6 +37,7 @@ struct _GuildMonthView
   GuildMonthLayout  layout;
   guint             year;
   guint             month;
+  gboolean          compact;
   GDate             today;
   GDate             selected;
 };
@@ -196,19 +197,29 @@ make_chip (GuildMonthView        *self,
       text = g_strdup_printf (C_("calendar chip", "%s %s"), time, occurrence->title);
     }
 
+  chip = gtk_button_new ();
+  if (self->compact)
+    {
+      /* Too narrow for text: a coloured bar per event, named for screen
+       * readers and in its tooltip. */
+      gtk_widget_add_css_class (chip, "compact");
+      goto named;
+    }
+
   label = gtk_label_new (text);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_label_set_width_chars (GTK_LABEL (label), 1);
 
-  chip = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (chip), label);
+
+named:
   gtk_widget_add_css_class (chip, "guild-chip");
   gtk_widget_add_css_class (chip, css);
   if (g_strcmp0 (occurrence->status, "cancelled") == 0)
     gtk_widget_add_css_class (chip, "cancelled");
-  gtk_widget_set_tooltip_text (chip, occurrence->title);
+  gtk_widget_set_tooltip_text (chip, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text, -1);
 
@@ -469,6 +480,31 @@ guild_month_view_set_occurrences (GuildMonthView *self,
   g_clear_pointer (&self->occurrences, g_ptr_array_unref);
   self->occurrences = occurrences;
   update_chips (self);
+}
+
+/**
+ * guild_month_view_set_compact:
+ * @compact: whether the days are too narrow for the events' titles
+ */
+void
+guild_month_view_set_compact (GuildMonthView *self,
+                              gboolean        compact)
+{
+  g_return_if_fail (GUILD_IS_MONTH_VIEW (self));
+
+  if (self->compact == !!compact)
+    return;
+
+  self->compact = !!compact;
+  update_chips (self);
+}
+
+gboolean
+guild_month_view_get_compact (GuildMonthView *self)
+{
+  g_return_val_if_fail (GUILD_IS_MONTH_VIEW (self), FALSE);
+
+  return self->compact;
 }
 
 void

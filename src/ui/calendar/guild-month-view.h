@@ -31,6 +31,9 @@ void                    guild_month_view_get_range       (GuildMonthView *self,
                                                           gint64         *end);
 void                    guild_month_view_set_occurrences (GuildMonthView *self,
                                                           GPtrArray      *occurrences);
+void                    guild_month_view_set_compact     (GuildMonthView *self,
+                                                          gboolean        compact);
+gboolean                guild_month_view_get_compact     (GuildMonthView *self);
 void                    guild_month_view_set_today       (GuildMonthView *self,
                                                           const GDate    *today);
 void                    guild_month_view_set_selected    (GuildMonthView *self,
