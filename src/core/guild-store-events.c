@@ -487,7 +487,7 @@ guild_store_answer_occurrence (GuildStore  *self,
   if (attended)
     {
       g_autoptr(GuildActivity) activity = guild_activity_new ("attend_event", occurrence_start);
-      g_autoptr(GArray) attendees = guild_record_get_ids (event, "attendees");
+      GArray *attendees = guild_record_get_ids (event, "attendees");
       gint64 length = guild_record_get_int (event, "ends-at") - guild_record_get_int (event, "starts-at");
 
       guild_record_set_int (GUILD_RECORD (activity), "event-id", event_id);
@@ -720,7 +720,7 @@ find_contacts_worker (GTask        *task,
 
   rc = sqlite3_prepare_v2 (db, "SELECT id, full_name, position, company FROM contact"
                            " ORDER BY full_name COLLATE NOCASE, id", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *name = column_text (stmt, 1);
       const char *position = column_text (stmt, 2);

@@ -1293,7 +1293,7 @@ fill (GuildEventEditor *self,
   gboolean all_day = guild_record_get_int (event, "all-day");
   const char *tzid = guild_record_get_text (event, "tzid");
   g_autofree char *zone = *tzid != '\0' ? g_strdup (tzid) : local_zone_name ();
-  g_autoptr(GArray) attendees = NULL;
+  GArray *attendees = NULL;
   gint64 starts_at = guild_record_get_int (event, "starts-at");
   gint64 ends_at = guild_record_get_int (event, "ends-at");
   GDate start_day, end_day;
