@@ -39,6 +39,7 @@ struct _GuildCalendarPage
   GtkWidget         parent_instance;
 
   /* Template widgets */
+  GtkStack         *stack;
   GtkRevealer      *banner_revealer;
   GtkLabel         *banner_label;
   GtkLabel         *title_label;
@@ -67,6 +68,8 @@ struct _GuildCalendarPage
   GDate             selected;
   guint             requested : 1;
   guint             loading : 1;
+  guint             loaded : 1;
+  guint             failed : 1;
 };
 
 enum {
@@ -100,6 +103,26 @@ today (GuildCalendarPage *self,
   g_date_clear (out, 1);
   g_date_set_dmy (out, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
+}
+
+/* The month itself shows whether a day is empty; the page's states are for
+ * before the first load, for a database without any event, and for failing
+ * to read it. */
+static void
+update_state (GuildCalendarPage *self)
+{
+  const char *state;
+
+  if (self->failed)
+    state = "failed";
+  else if (!self->loaded)
+    state = "loading";
+  else if (self->store == NULL || guild_store_count (self->store, GUILD_RECORD_EVENT) == 0)
+    state = "empty";
+  else
+    state = "items";
+
+  gtk_stack_set_visible_child_name (self->stack, state);
 }
 
 static void
@@ -309,15 +332,20 @@ on_month_loaded_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       g_warning ("Could not read the month's events: %s", error->message);
-      guild_window_add_toast (GUILD_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                              adw_toast_new (_("The events could not be read")));
+      self->failed = TRUE;
+      set_loading (self, FALSE);
+      update_state (self);
+      return;
     }
 
+  self->failed = FALSE;
+  self->loaded = TRUE;
   g_clear_pointer (&self->occurrences, g_ptr_array_unref);
   self->occurrences = g_steal_pointer (&occurrences);
   guild_month_view_set_occurrences (self->month_view, self->occurrences);
   update_day_list (self);
   set_loading (self, FALSE);
+  update_state (self);
 }
 
 static void
@@ -656,6 +684,14 @@ today_action (GtkWidget  *widget,
 }
 
 static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  reload (GUILD_CALENDAR_PAGE (widget));
+}
+
+static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -827,6 +863,7 @@ guild_calendar_page_class_init (GuildCalendarPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/calendar/guild-calendar-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, stack);
   gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, banner_label);
   gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, title_label);
@@ -847,6 +884,7 @@ guild_calendar_page_class_init (GuildCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "calendar.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "calendar.reload", NULL, reload_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "calendar.previous", NULL);
@@ -953,6 +991,9 @@ guild_calendar_page_set_store (GuildCalendarPage *self,
     return;
 
   self->requested = FALSE;
+  self->loaded = FALSE;
+  self->failed = FALSE;
+  update_state (self);
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
                              G_CONNECT_SWAPPED);

@@ -430,10 +430,11 @@ static const char *
 selected_vocab (GtkWidget  *row,
                 GuildVocab  vocab)
 {
-  const GuildVocabEntry *entries = guild_vocab_entries (vocab, NULL);
+  guint n = 0;
+  const GuildVocabEntry *entries = guild_vocab_entries (vocab, &n);
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
 
-  return entries[selected].id;
+  return entries[selected < n ? selected : 0].id;
 }
 
 static void
