@@ -217,6 +217,69 @@ test_many_series (Fixture       *f,
     }
 }
 
+static gboolean
+collect_cb (gint64   start,
+            gint64   end,
+            gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, start);
+  return TRUE;
+}
+
+/* Expanding a window years after a series began gives exactly the
+ * occurrences that walking the series from its start finds there: the fast
+ * path that starts near the window keeps every rule's phase, wall clock and
+ * exceptions. */
+static void
+test_late_window (void)
+{
+  static const struct { const char *rule; const char *tzid; gboolean all_day; } series[] = {
+    { "FREQ=DAILY", "Europe/Berlin", FALSE },
+    { "FREQ=DAILY;INTERVAL=3", "America/New_York", FALSE },
+    { "FREQ=WEEKLY", "Europe/Berlin", FALSE },
+    { "FREQ=WEEKLY;INTERVAL=2", "Europe/Moscow", FALSE },
+    { "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,TH", "America/New_York", FALSE },
+    { "FREQ=MONTHLY", "Europe/Berlin", FALSE },
+    { "FREQ=MONTHLY;INTERVAL=5", "UTC", FALSE },
+    { "FREQ=MONTHLY;BYDAY=2TU", "Europe/Berlin", FALSE },
+    { "FREQ=WEEKLY;INTERVAL=2", NULL, TRUE },
+    { "FREQ=MONTHLY", NULL, TRUE },
+    { "FREQ=DAILY;UNTIL=20270301T000000Z", "Europe/Berlin", FALSE },
+  };
+  /* 31 January 2023 19:00 UTC, a Tuesday: the 31st tests short months. */
+  gint64 first = at ("2023-01-31T19:00:00Z");
+  gint64 first_day = at ("2023-01-31");
+  const char *exdates[] = { "2026-11-17T18:00:00Z", "2026-11-18T18:00:00Z", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (series); i++)
+    for (gint64 window = at ("2025-03-20T00:00:00Z"); window < at ("2027-06-01T00:00:00Z");
+         window += 41 * 86400)
+      {
+        g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+        g_autoptr(GArray) late = g_array_new (FALSE, FALSE, sizeof (gint64));
+        gint64 start = series[i].all_day ? first_day : first;
+        gint64 end = start + (series[i].all_day ? 86400 : 5400);
+        gint64 window_end = window + 42 * 86400;
+        g_autoptr(GError) error = NULL;
+
+        g_assert_true (guild_recurrence_expand (start, end, series[i].all_day, series[i].tzid,
+                                                series[i].rule, exdates, start, window_end,
+                                                collect_cb, all, &error));
+        g_assert_true (guild_recurrence_expand (start, end, series[i].all_day, series[i].tzid,
+                                                series[i].rule, exdates, window, window_end,
+                                                collect_cb, late, &error));
+        /* The walk from the start, cut to the window. */
+        while (all->len > 0 && g_array_index (all, gint64, 0) + (end - start) <= window)
+          g_array_remove_index (all, 0);
+
+        if (all->len != late->len)
+          g_error ("%s from %" G_GINT64_FORMAT ": %u occurrences, %u expected", series[i].rule,
+                   window, late->len, all->len);
+        for (guint k = 0; k < all->len; k++)
+          g_assert_cmpint (g_array_index (late, gint64, k), ==, g_array_index (all, gint64, k));
+      }
+}
+
 static guint
 count_activities (Fixture *f,
                   gint64   event_id,
@@ -535,6 +598,7 @@ main (int   argc,
   g_test_add ("/guild/store-events/find-contacts", Fixture, NULL, set_up, test_find_contacts,
               tear_down);
   g_test_add_func ("/guild/store-events/reminder-next", test_reminder_next);
+  g_test_add_func ("/guild/store-events/late-window", test_late_window);
 
   return g_test_run ();
 }

@@ -31,7 +31,7 @@
 #define WIDE_WIDTH 760
 /* How far back "Did you go?" looks, and how far ahead the agenda does. */
 #define ASK_LOOKBACK (14 * 24 * 60 * 60)
-#define UPCOMING_AHEAD (90 * 24 * 60 * 60)
+#define UPCOMING_AHEAD (60 * 24 * 60 * 60)
 #define UPCOMING_MAX 8
 
 struct _GuildCalendarPage
@@ -243,6 +243,7 @@ update_day_list (GuildCalendarPage *self)
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *title = NULL;
   g_autofree char *date = NULL;
+  int index;
 
   clear_list (self->day_list);
 
@@ -260,13 +261,13 @@ update_day_list (GuildCalendarPage *self)
                            guild_weekday_name (g_date_get_weekday (&self->selected) % 7), date);
   gtk_label_set_label (self->day_title, title);
 
-  for (guint i = 0; self->occurrences != NULL && i < self->occurrences->len; i++)
+  index = guild_month_layout_index (guild_month_view_get_layout (self->month_view),
+                                    &self->selected);
+  for (guint i = 0; index >= 0 && self->occurrences != NULL && i < self->occurrences->len; i++)
     {
       GuildOccurrence *occurrence = g_ptr_array_index (self->occurrences, i);
-      GDate day;
 
-      guild_occurrence_local_day (occurrence, self->tz, &day);
-      if (g_date_compare (&day, &self->selected) == 0)
+      if (guild_month_view_index_of (self->month_view, occurrence) == index)
         gtk_list_box_append (self->day_list, make_agenda_row (self, occurrence, FALSE));
     }
 }
@@ -402,6 +403,24 @@ show_month (GuildCalendarPage *self,
   self->year = year;
   self->month = month;
   gtk_label_set_label (self->title_label, title);
+
+  /* The agenda follows to the new month: today when it is in it, else its
+   * first day. */
+  if (!g_date_valid (&self->selected) || g_date_get_month (&self->selected) != month ||
+      g_date_get_year (&self->selected) != year)
+    {
+      GDate now;
+
+      today (self, &now);
+      if (g_date_get_month (&now) == month && g_date_get_year (&now) == year)
+        self->selected = now;
+      else
+        {
+          g_date_clear (&self->selected, 1);
+          g_date_set_dmy (&self->selected, 1, month, year);
+        }
+      guild_month_view_set_selected (self->month_view, &self->selected);
+    }
   guild_month_view_set_month (self->month_view, year, month, week_start (self));
 
   /* The chips of the month before would sit on the wrong days. */

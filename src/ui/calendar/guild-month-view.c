@@ -35,6 +35,10 @@ struct _GuildMonthView
   GTimeZone        *tz;
 
   GuildMonthLayout  layout;
+  /* The local midnight starting each shown day, and the one after the last,
+   * UTC seconds; and 00:00 UTC of the first day's date, for all-day events. */
+  gint64            midnights[7 * GUILD_MONTH_MAX_WEEKS + 1];
+  gint64            first_date_utc;
   guint             year;
   guint             month;
   gboolean          compact;
@@ -242,6 +246,77 @@ clear_box (GtkWidget *box)
 }
 
 static void
+update_midnights (GuildMonthView *self)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  guint n = 7 * self->layout.n_weeks;
+
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autoptr(GDateTime) midnight = NULL;
+      GDate d;
+
+      guild_month_layout_day (&self->layout, i, &d);
+      midnight = g_date_time_new (self->tz, g_date_get_year (&d), g_date_get_month (&d),
+                                  g_date_get_day (&d), 0, 0, 0);
+      self->midnights[i] = g_date_time_to_unix (midnight);
+    }
+
+  utc = g_date_time_new_utc (g_date_get_year (&self->layout.first),
+                             g_date_get_month (&self->layout.first),
+                             g_date_get_day (&self->layout.first), 0, 0, 0);
+  self->first_date_utc = g_date_time_to_unix (utc);
+}
+
+/**
+ * guild_month_view_index_of:
+ *
+ * Returns: the cell of the day @occurrence starts on, or -1 when it is not
+ *   shown. Cheap: no date arithmetic per occurrence, so that a month with
+ *   thousands of occurrences is placed within a frame.
+ */
+int
+guild_month_view_index_of (GuildMonthView        *self,
+                           const GuildOccurrence *occurrence)
+{
+  guint n;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (GUILD_IS_MONTH_VIEW (self), -1);
+  g_return_val_if_fail (occurrence != NULL, -1);
+
+  n = 7 * self->layout.n_weeks;
+
+  /* An all-day occurrence is on its date wherever the user is. */
+  if (occurrence->all_day)
+    {
+      gint64 offset = occurrence->start - self->first_date_utc;
+      gint64 index;
+
+      if (offset < 0)
+        return -1;
+      index = offset / (24 * 60 * 60);
+      return index < n ? (int) index : -1;
+    }
+
+  if (occurrence->start < self->midnights[0] || occurrence->start >= self->midnights[n])
+    return -1;
+
+  /* The last midnight at or before the start. */
+  hi = n;
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (self->midnights[mid] <= occurrence->start)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return (int) lo;
+}
+
+static void
 update_chips (GuildMonthView *self)
 {
   GPtrArray *per_cell[7 * GUILD_MONTH_MAX_WEEKS] = { NULL, };
@@ -255,11 +330,9 @@ update_chips (GuildMonthView *self)
   for (guint i = 0; i < self->occurrences->len; i++)
     {
       GuildOccurrence *occurrence = g_ptr_array_index (self->occurrences, i);
-      GDate day;
       int index;
 
-      guild_occurrence_local_day (occurrence, self->tz, &day);
-      if ((index = guild_month_layout_index (&self->layout, &day)) < 0)
+      if ((index = guild_month_view_index_of (self, occurrence)) < 0)
         continue;
       if (per_cell[index] == NULL)
         per_cell[index] = g_ptr_array_new ();
@@ -428,6 +501,7 @@ guild_month_view_set_month (GuildMonthView *self,
   self->year = year;
   self->month = month;
   guild_month_layout_compute (year, month, week_start, &self->layout);
+  update_midnights (self);
   update_cells (self);
 }
 

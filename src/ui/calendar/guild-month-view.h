@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "guild-month-layout.h"
+#include "guild-store-events.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,8 @@ void                    guild_month_view_set_today       (GuildMonthView *self,
                                                           const GDate    *today);
 void                    guild_month_view_set_selected    (GuildMonthView *self,
                                                           const GDate    *day);
+int                     guild_month_view_index_of        (GuildMonthView *self,
+                                                          const GuildOccurrence *occurrence);
 GtkWidget              *guild_month_view_get_cell        (GuildMonthView *self,
                                                           guint           index);
 GtkWidget              *guild_month_view_get_header      (GuildMonthView *self,
