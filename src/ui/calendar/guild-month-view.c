@@ -359,7 +359,9 @@ update_chips (GuildMonthView *self)
 
           /* Translators: in a calendar day too full to show every event;
            * clicking it shows the day's events in the agenda. */
-          label = g_strdup_printf (ngettext ("+%u more", "+%u more", n - shown), n - shown);
+          label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more",
+                                                n - shown),
+                                   n - shown);
           more = gtk_button_new_with_label (label);
           gtk_widget_add_css_class (more, "guild-more");
           gtk_widget_add_css_class (more, "flat");

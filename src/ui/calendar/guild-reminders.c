@@ -72,8 +72,8 @@ notify_occurrence (GuildReminders        *self,
 
   /* Translators: a reminder's text; %s is the start time such as 19:00, %d
    * the minutes until then. */
-  body = g_strdup_printf (ngettext ("Starts at %s, in %d minute", "Starts at %s, in %d minutes",
-                                    (gulong) MAX (minutes, 0)),
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Starts at %s, in %d minute",
+                                       "Starts at %s, in %d minutes", (gulong) MAX (minutes, 0)),
                           time, (int) MAX (minutes, 0));
   g_notification_set_body (notification, body);
   g_notification_set_default_action_and_target (notification, "app.show-event", "(xx)",
