@@ -111,6 +111,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   double worker[MONTHS], round_trip[MONTHS], main_thread[MONTHS];
+  double relabel[MONTHS], chips[MONTHS], layout[MONTHS];
   guint series = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 1000;
   guint64 total = 0, most = 0;
   GtkWidget *window, *view;
@@ -175,13 +176,22 @@ main (int   argc,
           month = 1;
           year++;
         }
-      t0 = g_get_monotonic_time ();
-      guild_month_view_set_month (GUILD_MONTH_VIEW (view), year, month, 1);
-      guild_month_view_set_occurrences (GUILD_MONTH_VIEW (view), async);
-      gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 1000, NULL, NULL, NULL, NULL);
-      gtk_widget_allocate (view, 1000, 700, -1, NULL);
-      t1 = g_get_monotonic_time ();
-      main_thread[i] = (t1 - t0) / 1000.0;
+      {
+        gint64 t2, t3;
+
+        t0 = g_get_monotonic_time ();
+        guild_month_view_set_month (GUILD_MONTH_VIEW (view), year, month, 1);
+        t1 = g_get_monotonic_time ();
+        guild_month_view_set_occurrences (GUILD_MONTH_VIEW (view), async);
+        t2 = g_get_monotonic_time ();
+        gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 1000, NULL, NULL, NULL, NULL);
+        gtk_widget_allocate (view, 1000, 700, -1, NULL);
+        t3 = g_get_monotonic_time ();
+        relabel[i] = (t1 - t0) / 1000.0;
+        chips[i] = (t2 - t1) / 1000.0;
+        layout[i] = (t3 - t2) / 1000.0;
+        main_thread[i] = (t3 - t0) / 1000.0;
+      }
     }
 
   g_print ("occurrences per 6-week grid: mean %.0f, most %" G_GUINT64_FORMAT "\n",
@@ -189,6 +199,9 @@ main (int   argc,
   report ("worker (read and expand)", worker);
   report ("round trip (async, main loop to main loop)", round_trip);
   report ("main thread (relabel, chips, layout)", main_thread);
+  report ("  relabel the grid", relabel);
+  report ("  place the chips", chips);
+  report ("  lay out", layout);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

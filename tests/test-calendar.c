@@ -61,13 +61,14 @@ chip_box (GuildMonthView *view,
   return gtk_widget_get_last_child (guild_month_view_get_cell (view, index));
 }
 
+/* The widgets shown: a cell keeps its chips and hides those it does not need. */
 static guint
 count_children (GtkWidget *widget)
 {
   guint n = 0;
 
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    n++;
+    n += gtk_widget_get_visible (c);
   return n;
 }
 

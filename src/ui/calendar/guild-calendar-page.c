@@ -606,8 +606,8 @@ on_editor_delete_cb (GuildCalendarPage *self,
   g_object_set_data_full (G_OBJECT (toast), "guild-undo", g_steal_pointer (&undo),
                           (GDestroyNotify) guild_event_delete_undo_free);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb),
-                         g_object_ref (self->store), (GClosureNotify) (void (*) (void)) g_object_unref,
-                         0);
+                         g_object_ref (self->store),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   guild_window_add_toast (GUILD_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), toast);
 }
 

@@ -462,7 +462,7 @@ update_sensitivity (GuildEventEditor *self)
 static gboolean
 collect (GuildEventEditor *self)
 {
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autofree char *title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
   gboolean all_day = gtk_switch_get_active (GTK_SWITCH (self->all_day_switch));
   const char *zone = selected_zone (self);
@@ -477,6 +477,7 @@ collect (GuildEventEditor *self)
   int sh = 0, sm = 0, eh = 0, em = 0;
   guint repeat;
 
+  g_strstrip (title);
   if (*title == '\0')
     {
       set_error (self->title_error, _("An event needs a title."));
@@ -588,7 +589,8 @@ collect (GuildEventEditor *self)
   guild_record_set_text (self->event, "rrule", rrule);
   guild_record_set_strv (self->event, "exdates", *rrule != '\0'
                          ? (const char * const *) self->exdates : NULL);
-  guild_record_set_text (self->event, "kind", selected_vocab (self->kind_row, GUILD_VOCAB_EVENT_KIND));
+  guild_record_set_text (self->event, "kind",
+                         selected_vocab (self->kind_row, GUILD_VOCAB_EVENT_KIND));
   guild_record_set_text (self->event, "status",
                          selected_vocab (self->status_row, GUILD_VOCAB_EVENT_STATUS));
   guild_record_set_text (self->event, "location",
@@ -697,11 +699,13 @@ rebuild_people (GuildEventEditor *self)
   for (guint i = 0; i < self->attendees->len; i++)
     {
       gint64 id = g_array_index (self->attendees, gint64, i);
-      g_autoptr(GuildRecord) contact = guild_store_load (self->store, GUILD_RECORD_CONTACT, id, NULL);
+      g_autoptr(GuildRecord) contact = NULL;
       g_autofree char *name = NULL;
       g_autofree char *remove_label = NULL;
       GtkWidget *row, *button;
 
+      /* One row read per person chosen: a handful, on the main thread. */
+      contact = guild_store_load (self->store, GUILD_RECORD_CONTACT, id, NULL);
       if (contact == NULL)
         continue;
       name = g_markup_escape_text (guild_record_get_text (contact, "full-name"), -1);
@@ -880,8 +884,9 @@ static void
 on_open_link_clicked_cb (GtkButton        *button,
                          GuildEventEditor *self)
 {
-  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+  g_autofree char *url = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
 
+  g_strstrip (url);
   if (guild_url_is_valid (url) && *url != '\0')
     gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
 }
@@ -1240,15 +1245,18 @@ build (GuildEventEditor *self)
   g_signal_connect_swapped (self->url_row, "changed", G_CALLBACK (on_changed_cb), self);
   g_signal_connect_swapped (self->start_time, "changed", G_CALLBACK (on_changed_cb), self);
   g_signal_connect_swapped (self->end_time, "changed", G_CALLBACK (on_changed_cb), self);
-  g_signal_connect_swapped (self->all_day_switch, "notify::active", G_CALLBACK (on_changed_cb), self);
-  g_signal_connect_swapped (self->zone_dropdown, "notify::selected", G_CALLBACK (on_changed_cb), self);
+  g_signal_connect_swapped (self->all_day_switch, "notify::active",
+                            G_CALLBACK (on_changed_cb), self);
+  g_signal_connect_swapped (self->zone_dropdown, "notify::selected",
+                            G_CALLBACK (on_changed_cb), self);
   g_signal_connect_swapped (self->repeat_row, "notify::selected", G_CALLBACK (on_changed_cb), self);
   g_signal_connect_swapped (self->ends_row, "notify::selected", G_CALLBACK (on_changed_cb), self);
   g_signal_connect_swapped (self->interval_spin, "value-changed", G_CALLBACK (on_changed_cb), self);
   g_signal_connect_swapped (self->count_spin, "value-changed", G_CALLBACK (on_changed_cb), self);
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_changed_cb), self);
   g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (on_changed_cb), self);
-  g_signal_connect_swapped (self->community_row, "notify::selected", G_CALLBACK (on_changed_cb), self);
+  g_signal_connect_swapped (self->community_row, "notify::selected",
+                            G_CALLBACK (on_changed_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view)), "changed",
                             G_CALLBACK (on_changed_cb), self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
@@ -1281,7 +1289,8 @@ on_communities_loaded_cb (GObject      *object,
       gtk_string_list_append (self->community_names, guild_record_get_text (community, "name"));
       g_array_append_val (self->community_ids, id);
       if (id == current)
-        adw_combo_row_set_selected (ADW_COMBO_ROW (self->community_row), self->community_ids->len - 1);
+        adw_combo_row_set_selected (ADW_COMBO_ROW (self->community_row),
+                                    self->community_ids->len - 1);
     }
   self->loading = was_loading;
 }
@@ -1386,8 +1395,10 @@ fill (GuildEventEditor *self,
   rebuild_exceptions (self);
 
   select_vocab (self->kind_row, GUILD_VOCAB_EVENT_KIND, guild_record_get_text (event, "kind"));
-  select_vocab (self->status_row, GUILD_VOCAB_EVENT_STATUS, guild_record_get_text (event, "status"));
-  gtk_editable_set_text (GTK_EDITABLE (self->location_row), guild_record_get_text (event, "location"));
+  select_vocab (self->status_row, GUILD_VOCAB_EVENT_STATUS,
+                guild_record_get_text (event, "status"));
+  gtk_editable_set_text (GTK_EDITABLE (self->location_row),
+                         guild_record_get_text (event, "location"));
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), guild_record_get_text (event, "url"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view)),
                             guild_record_get_text (event, "notes"), -1);

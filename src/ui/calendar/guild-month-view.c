@@ -175,18 +175,44 @@ update_cells (GuildMonthView *self)
     }
 
   for (guint c = 0; c < 7; c++)
-    gtk_label_set_label (GTK_LABEL (self->headers[c]),
-                         guild_weekday_abbreviation (guild_month_layout_weekday (&self->layout, c)));
+    {
+      guint weekday = guild_month_layout_weekday (&self->layout, c);
+
+      gtk_label_set_label (GTK_LABEL (self->headers[c]), guild_weekday_abbreviation (weekday));
+    }
 }
 
+/* Every cell keeps GUILD_MONTH_VIEW_CHIP_ROWS chips and a "+N more" made
+ * once: a month switch only relabels and recolours them, which keeps it
+ * within a frame however many events the month holds. */
 static GtkWidget *
-make_chip (GuildMonthView        *self,
+make_chip (GuildMonthView *self)
+{
+  GtkWidget *chip = gtk_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 1);
+  gtk_button_set_child (GTK_BUTTON (chip), label);
+  gtk_widget_add_css_class (chip, "guild-chip");
+  gtk_widget_set_visible (chip, FALSE);
+  g_object_set_data_full (G_OBJECT (chip), "guild-occurrence", g_new0 (gint64, 2), g_free);
+  g_signal_connect_object (chip, "clicked", G_CALLBACK (on_chip_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  return chip;
+}
+
+static void
+show_chip (GuildMonthView        *self,
+           GtkWidget             *chip,
            const GuildOccurrence *occurrence)
 {
+  const char *old_class = g_object_get_data (G_OBJECT (chip), "guild-kind-class");
   g_autofree char *css = g_strconcat ("kind-", occurrence->kind, NULL);
   g_autofree char *text = NULL;
-  GtkWidget *chip, *label;
-  gint64 *data;
+  gint64 *data = g_object_get_data (G_OBJECT (chip), "guild-occurrence");
 
   if (occurrence->all_day)
     text = g_strdup (occurrence->title);
@@ -201,48 +227,33 @@ make_chip (GuildMonthView        *self,
       text = g_strdup_printf (C_("calendar chip", "%s %s"), time, occurrence->title);
     }
 
-  chip = gtk_button_new ();
-  if (self->compact)
+  if (g_strcmp0 (old_class, css) != 0)
     {
-      /* Too narrow for text: a coloured bar per event, named for screen
-       * readers and in its tooltip. */
-      gtk_widget_add_css_class (chip, "compact");
-      goto named;
+      if (old_class != NULL)
+        gtk_widget_remove_css_class (chip, old_class);
+      gtk_widget_add_css_class (chip, css);
+      g_object_set_data_full (G_OBJECT (chip), "guild-kind-class", g_steal_pointer (&css), g_free);
     }
 
-  label = gtk_label_new (text);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_width_chars (GTK_LABEL (label), 1);
-
-  gtk_button_set_child (GTK_BUTTON (chip), label);
-
-named:
-  gtk_widget_add_css_class (chip, "guild-chip");
-  gtk_widget_add_css_class (chip, css);
+  /* Too narrow for text: a coloured bar per event, named for screen readers
+   * and in its tooltip. */
+  gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip))), text);
+  gtk_widget_set_visible (gtk_button_get_child (GTK_BUTTON (chip)), !self->compact);
+  if (self->compact)
+    gtk_widget_add_css_class (chip, "compact");
+  else
+    gtk_widget_remove_css_class (chip, "compact");
   if (g_strcmp0 (occurrence->status, "cancelled") == 0)
     gtk_widget_add_css_class (chip, "cancelled");
+  else
+    gtk_widget_remove_css_class (chip, "cancelled");
+
   gtk_widget_set_tooltip_text (chip, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text, -1);
-
-  data = g_new (gint64, 2);
   data[0] = occurrence->event_id;
   data[1] = occurrence->start;
-  g_object_set_data_full (G_OBJECT (chip), "guild-occurrence", data, g_free);
-  g_signal_connect_object (chip, "clicked", G_CALLBACK (on_chip_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  return chip;
-}
-
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
+  gtk_widget_set_visible (chip, TRUE);
 }
 
 static void
@@ -321,13 +332,7 @@ update_chips (GuildMonthView *self)
 {
   GPtrArray *per_cell[7 * GUILD_MONTH_MAX_WEEKS] = { NULL, };
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->chip_boxes); i++)
-    clear_box (self->chip_boxes[i]);
-
-  if (self->occurrences == NULL)
-    return;
-
-  for (guint i = 0; i < self->occurrences->len; i++)
+  for (guint i = 0; self->occurrences != NULL && i < self->occurrences->len; i++)
     {
       GuildOccurrence *occurrence = g_ptr_array_index (self->occurrences, i);
       int index;
@@ -341,36 +346,34 @@ update_chips (GuildMonthView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (per_cell); i++)
     {
-      guint n, shown;
+      guint n = per_cell[i] != NULL ? per_cell[i]->len : 0;
+      guint shown = guild_month_visible_chips (n, GUILD_MONTH_VIEW_CHIP_ROWS);
+      GtkWidget *child = gtk_widget_get_first_child (self->chip_boxes[i]);
 
-      if (per_cell[i] == NULL)
-        continue;
+      for (guint k = 0; k < GUILD_MONTH_VIEW_CHIP_ROWS;
+           k++, child = gtk_widget_get_next_sibling (child))
+        {
+          if (k < shown)
+            show_chip (self, child, g_ptr_array_index (per_cell[i], k));
+          else
+            gtk_widget_set_visible (child, FALSE);
+        }
 
-      n = per_cell[i]->len;
-      shown = guild_month_visible_chips (n, GUILD_MONTH_VIEW_CHIP_ROWS);
-      for (guint k = 0; k < shown; k++)
-        gtk_box_append (GTK_BOX (self->chip_boxes[i]),
-                        make_chip (self, g_ptr_array_index (per_cell[i], k)));
-
+      /* The last child is "+N more". */
       if (shown < n)
         {
           g_autofree char *label = NULL;
-          GtkWidget *more;
 
           /* Translators: in a calendar day too full to show every event;
            * clicking it shows the day's events in the agenda. */
           label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more",
                                                 n - shown),
                                    n - shown);
-          more = gtk_button_new_with_label (label);
-          gtk_widget_add_css_class (more, "guild-more");
-          gtk_widget_add_css_class (more, "flat");
-          gtk_widget_set_halign (more, GTK_ALIGN_START);
-          g_signal_connect_object (more, "clicked", G_CALLBACK (on_more_clicked_cb), self,
-                                   G_CONNECT_SWAPPED);
-          gtk_box_append (GTK_BOX (self->chip_boxes[i]), more);
+          gtk_button_set_label (GTK_BUTTON (child), label);
         }
-      g_ptr_array_unref (per_cell[i]);
+      gtk_widget_set_visible (child, shown < n);
+
+      g_clear_pointer (&per_cell[i], g_ptr_array_unref);
     }
 }
 
@@ -463,6 +466,19 @@ guild_month_view_init (GuildMonthView *self)
                                G_CONNECT_SWAPPED);
       gtk_box_append (GTK_BOX (cell), button);
       gtk_box_append (GTK_BOX (cell), chips);
+      for (guint k = 0; k < GUILD_MONTH_VIEW_CHIP_ROWS; k++)
+        gtk_box_append (GTK_BOX (chips), make_chip (self));
+      {
+        GtkWidget *more = gtk_button_new_with_label ("");
+
+        gtk_widget_add_css_class (more, "guild-more");
+        gtk_widget_add_css_class (more, "flat");
+        gtk_widget_set_halign (more, GTK_ALIGN_START);
+        gtk_widget_set_visible (more, FALSE);
+        g_signal_connect_object (more, "clicked", G_CALLBACK (on_more_clicked_cb), self,
+                                 G_CONNECT_SWAPPED);
+        gtk_box_append (GTK_BOX (chips), more);
+      }
       g_signal_connect_object (click, "pressed", G_CALLBACK (on_cell_pressed_cb), self, 0);
       gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (click));
 
