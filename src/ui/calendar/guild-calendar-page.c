@@ -46,6 +46,8 @@ struct _GuildCalendarPage
   GtkSpinner       *spinner;
   GtkBox           *content_box;
   GtkBox           *agenda_box;
+  GtkScrolledWindow *scroller;
+  GtkScrolledWindow *agenda_scroller;
   GuildMonthView   *month_view;
   GtkLabel         *day_title;
   GtkListBox       *day_list;
@@ -66,6 +68,8 @@ struct _GuildCalendarPage
   guint             year;
   guint             month;
   GDate             selected;
+  /* The layout applied: -1 none yet, 0 narrow, 1 wide, 2 narrow and compact. */
+  int               layout_mode;
   guint             requested : 1;
   guint             loading : 1;
   guint             loaded : 1;
@@ -728,9 +732,17 @@ apply_orientation_cb (gpointer user_data)
   gboolean wide = width >= WIDE_WIDTH;
 
   self->orientation_source = 0;
+  self->layout_mode = wide ? 1 : width < 520 ? 2 : 0;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->content_box),
                                   wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
-  gtk_widget_set_size_request (GTK_WIDGET (self->agenda_box), wide ? 300 : -1, -1);
+  /* Wide, the month fills the page and the agenda scrolls beside it;
+   * narrow, the page scrolls through the month and the whole agenda. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->agenda_scroller), wide ? 300 : -1, -1);
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER,
+                                  wide ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (self->agenda_scroller, GTK_POLICY_NEVER,
+                                  wide ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (self->agenda_scroller, !wide);
   guild_month_view_set_compact (self->month_view, width < 520);
   gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), wide ? "title-3" : "title-2");
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), wide ? "title-2" : "title-3");
@@ -747,12 +759,9 @@ guild_calendar_page_size_allocate (GtkWidget *widget,
                                    int        baseline)
 {
   GuildCalendarPage *self = GUILD_CALENDAR_PAGE (widget);
-  GtkOrientation wanted = width >= WIDE_WIDTH ? GTK_ORIENTATION_HORIZONTAL
-                                              : GTK_ORIENTATION_VERTICAL;
+  int mode = width >= WIDE_WIDTH ? 1 : width < 520 ? 2 : 0;
 
-  if ((wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->content_box)) ||
-       (width < 520) != guild_month_view_get_compact (self->month_view)) &&
-      self->orientation_source == 0)
+  if (mode != self->layout_mode && self->orientation_source == 0)
     self->orientation_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_orientation_cb,
                                                 self, NULL);
 
@@ -889,6 +898,8 @@ guild_calendar_page_class_init (GuildCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, agenda_box);
+  gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, agenda_scroller);
   gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, month_view);
   gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, day_title);
   gtk_widget_class_bind_template_child (widget_class, GuildCalendarPage, day_list);
@@ -930,6 +941,7 @@ guild_calendar_page_init (GuildCalendarPage *self)
     }
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->layout_mode = -1;
 
   self->tz = g_time_zone_new_local ();
   self->settings = g_settings_new (GUILD_SETTINGS_SCHEMA);
