@@ -17,6 +17,7 @@
 #include "guild-month-layout.h"
 #include "guild-month-view.h"
 #include "guild-records.h"
+#include "guild-reminders.h"
 #include "guild-recurrence.h"
 #include "guild-store-events.h"
 
@@ -418,6 +419,71 @@ test_page_loads_month (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Section: reminders */
+
+static gboolean
+wait_next_fire (GuildReminders *reminders,
+                gint64          expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (guild_reminders_get_next_fire (reminders) != expected &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  return guild_reminders_get_next_fire (reminders) == expected;
+}
+
+static void
+add_at (Fixture *f,
+        gint64   start,
+        gboolean all_day)
+{
+  g_autoptr(GuildEvent) event = guild_event_new ("Soon", start, start + 3600);
+  g_autoptr(GError) error = NULL;
+
+  guild_record_set_int (GUILD_RECORD (event), "all-day", all_day);
+  g_assert_true (guild_store_add (f->store, GUILD_RECORD (event), &error));
+}
+
+/* The scheduler follows the store and the lead time: the next reminder is
+ * the lead time before the next start, a new event moves it, and a longer
+ * lead time never gives a reminder late. */
+static void
+test_reminders (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.guildapp.Guild");
+  g_autoptr(GApplication) app = g_application_new ("io.github.guildapp.GuildTest",
+                                                   G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GuildReminders) reminders = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 first = now - now % 60 + 2 * 3600;
+  gint64 sooner = first - 1800;
+
+  g_settings_set_int (settings, "reminder-minutes", 30);
+  add_at (f, first, FALSE);
+  /* All-day events get no reminder. */
+  add_at (f, now + 1800, TRUE);
+
+  reminders = guild_reminders_new (app, f->store);
+  g_assert_true (wait_next_fire (reminders, first - 1800));
+
+  /* A new event that starts sooner: its reminder is next. */
+  add_at (f, sooner, FALSE);
+  g_assert_true (wait_next_fire (reminders, sooner - 1800));
+
+  /* Ninety minutes: the sooner one's reminder time is already past and is
+   * not given late; the other one's comes next. */
+  g_settings_set_int (settings, "reminder-minutes", 90);
+  g_assert_true (wait_next_fire (reminders, first - 5400));
+
+  /* Off. */
+  g_settings_set_int (settings, "reminder-minutes", 0);
+  g_assert_true (wait_next_fire (reminders, 0));
+
+  g_settings_reset (settings, "reminder-minutes");
+}
+
 /* Section: the editor's helpers */
 
 static void
@@ -513,6 +579,8 @@ main (int   argc,
               test_page_loads_month, fixture_tear_down);
   g_test_add ("/guild/calendar/editor-saves", Fixture, NULL, fixture_set_up,
               test_editor_saves, fixture_tear_down);
+  g_test_add ("/guild/calendar/reminders", Fixture, NULL, fixture_set_up,
+              test_reminders, fixture_tear_down);
   /* Last: it changes the locale. */
   g_test_add_func ("/guild/calendar/month-russian", test_month_russian);
 

@@ -376,39 +376,18 @@ occurrence_has_attendance (sqlite3      *db,
   return found;
 }
 
-/**
- * guild_store_unanswered_occurrences:
- * @since: the earliest end to ask about
- * @now: the present
- *
- * The occurrences that ended in [@since, @now] and still wait for an answer
- * to "Did you go?", latest first. A single event waits while its status is
- * planned or going. A series keeps one status for all its occurrences, so an
- * occurrence of a planned or going series waits until an `attend_event`
- * activity of that event at that occurrence's start exists (the answer
- * "Yes"); the caller remembers the answers "No" for series (see
- * guild_store_answer_occurrence()).
- *
- * Returns: (transfer full) (element-type GuildOccurrence): the occurrences
- */
-GPtrArray *
-guild_store_unanswered_occurrences (GuildStore  *self,
-                                    gint64       since,
-                                    gint64       now,
-                                    GError     **error)
+static GPtrArray *
+unanswered_on (sqlite3  *db,
+               gint64    since,
+               gint64    now,
+               GError  **error)
 {
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) out = NULL;
   g_autoptr(sqlite3_stmt) attended = NULL;
-  sqlite3 *db;
   int rc;
 
-  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
-
-  db = _guild_store_get_db (self);
-  /* Both ends are open: an occurrence that ended exactly at since or now
-   * belongs to the question. Occurrences are read from a little earlier,
-   * because only the end has to fall in the window. */
+  /* Only the end has to fall in the window, so the read starts earlier. */
   all = occurrences_on (db, since, now, " AND status IN ('planned', 'going')", NULL, error);
   if (all == NULL)
     return NULL;
@@ -437,6 +416,104 @@ guild_store_unanswered_occurrences (GuildStore  *self,
     }
 
   return g_steal_pointer (&out);
+}
+
+/**
+ * guild_store_unanswered_occurrences:
+ * @since: the earliest end to ask about
+ * @now: the present
+ *
+ * The occurrences that ended in [@since, @now] and still wait for an answer
+ * to "Did you go?", latest first. A single event waits while its status is
+ * planned or going. A series keeps one status for all its occurrences, so an
+ * occurrence of a planned or going series waits until an `attend_event`
+ * activity of that event at that occurrence's start exists (the answer
+ * "Yes"); the caller remembers the answers "No" for series (see
+ * guild_store_answer_occurrence()).
+ *
+ * Returns: (transfer full) (element-type GuildOccurrence): the occurrences
+ */
+GPtrArray *
+guild_store_unanswered_occurrences (GuildStore  *self,
+                                    gint64       since,
+                                    gint64       now,
+                                    GError     **error)
+{
+  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+
+  return unanswered_on (_guild_store_get_db (self), since, now, error);
+}
+
+static void
+unanswered_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  RangeData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *result;
+  sqlite3 *db;
+
+  if (!(db = _guild_store_open_reader (data->path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = unanswered_on (db, data->range_start, data->range_end, &error);
+  _guild_store_close_reader (db);
+
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * guild_store_unanswered_occurrences_async:
+ *
+ * Like guild_store_unanswered_occurrences(), on a worker thread: the number
+ * of series to expand grows with the data.
+ */
+void
+guild_store_unanswered_occurrences_async (GuildStore          *self,
+                                          gint64               since,
+                                          gint64               now,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RangeData *data;
+
+  g_return_if_fail (GUILD_IS_STORE (self));
+
+  data = g_new0 (RangeData, 1);
+  data->path = g_strdup (guild_store_get_path (self));
+  data->range_start = since;
+  data->range_end = now;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, guild_store_unanswered_occurrences_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) range_data_free);
+  g_task_run_in_thread (task, unanswered_worker);
+}
+
+/**
+ * guild_store_unanswered_occurrences_finish:
+ *
+ * Returns: (transfer full) (element-type GuildOccurrence): the occurrences
+ */
+GPtrArray *
+guild_store_unanswered_occurrences_finish (GuildStore    *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

@@ -72,6 +72,15 @@ GPtrArray *guild_store_unanswered_occurrences  (GuildStore       *self,
                                                 gint64            since,
                                                 gint64            now,
                                                 GError          **error);
+void       guild_store_unanswered_occurrences_async  (GuildStore       *self,
+                                                      gint64            since,
+                                                      gint64            now,
+                                                      GCancellable     *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer          user_data);
+GPtrArray *guild_store_unanswered_occurrences_finish (GuildStore       *self,
+                                                      GAsyncResult     *result,
+                                                      GError          **error);
 gboolean   guild_store_answer_occurrence       (GuildStore       *self,
                                                 gint64            event_id,
                                                 gint64            occurrence_start,

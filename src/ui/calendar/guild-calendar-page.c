@@ -58,6 +58,7 @@ struct _GuildCalendarPage
   GSettings        *settings;
   GCancellable     *month_cancellable;
   GCancellable     *upcoming_cancellable;
+  GCancellable     *banner_cancellable;
   GPtrArray        *occurrences;
   GuildOccurrence  *asking;
   GTimeZone        *tz;
@@ -489,21 +490,24 @@ remember_answered_no (GuildCalendarPage     *self,
 }
 
 static void
-update_banner (GuildCalendarPage *self)
+on_unanswered_loaded_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
+  g_autoptr(GuildCalendarPage) self = user_data;
   g_autoptr(GPtrArray) waiting = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  waiting = guild_store_unanswered_occurrences_finish (GUILD_STORE (object), result, &error);
+  if (waiting == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not find the events that are over: %s", error->message);
+      return;
+    }
 
   g_clear_pointer (&self->asking, guild_occurrence_free);
-
-  if (self->store != NULL)
-    waiting = guild_store_unanswered_occurrences (self->store, now - ASK_LOOKBACK, now, &error);
-  if (error != NULL)
-    g_warning ("Could not find the events that are over: %s", error->message);
-
-  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+  for (guint i = 0; i < waiting->len; i++)
     {
       GuildOccurrence *occurrence = g_ptr_array_index (waiting, i);
 
@@ -516,6 +520,7 @@ update_banner (GuildCalendarPage *self)
   if (self->asking != NULL)
     {
       g_autofree char *when = format_occurrence_time (self, self->asking, TRUE);
+      g_autofree char *text = NULL;
 
       /* Translators: asked after an event is over; the first %s is its title,
        * the second when it was, as in "5 November, 19:00". */
@@ -524,6 +529,24 @@ update_banner (GuildCalendarPage *self)
     }
 
   gtk_revealer_set_reveal_child (self->banner_revealer, self->asking != NULL);
+}
+
+/* Reads what is over and not answered yet on a worker: with many series
+ * that is work the main loop should not wait for. */
+static void
+update_banner (GuildCalendarPage *self)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->banner_cancellable);
+  g_clear_object (&self->banner_cancellable);
+  self->banner_cancellable = g_cancellable_new ();
+  guild_store_unanswered_occurrences_async (self->store, now - ASK_LOOKBACK, now,
+                                            self->banner_cancellable, on_unanswered_loaded_cb,
+                                            g_object_ref (self));
 }
 
 static void
@@ -535,6 +558,8 @@ answer (GuildCalendarPage *self,
 
   if (asking == NULL || self->store == NULL)
     return;
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 
   if (!attended && asking->recurring)
     remember_answered_no (self, asking);
@@ -803,6 +828,7 @@ guild_calendar_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->month_cancellable);
   g_cancellable_cancel (self->upcoming_cancellable);
+  g_cancellable_cancel (self->banner_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->orientation_source, g_source_remove);
   g_clear_handle_id (&self->ask_source, g_source_remove);
@@ -814,6 +840,7 @@ guild_calendar_page_dispose (GObject *object)
 
   g_clear_object (&self->month_cancellable);
   g_clear_object (&self->upcoming_cancellable);
+  g_clear_object (&self->banner_cancellable);
   g_clear_pointer (&self->occurrences, g_ptr_array_unref);
   g_clear_pointer (&self->asking, guild_occurrence_free);
   g_clear_pointer (&self->tz, g_time_zone_unref);

@@ -161,9 +161,13 @@ reschedule_cb (gpointer user_data)
 
   self->reschedule_source = 0;
   g_clear_handle_id (&self->timer, g_source_remove);
+  self->next_fire = 0;
 
   if (lead <= 0)
-    return G_SOURCE_REMOVE;
+    {
+      g_cancellable_cancel (self->cancellable);
+      return G_SOURCE_REMOVE;
+    }
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
