@@ -297,6 +297,10 @@ occurrences_worker (GTask        *task,
   GPtrArray *result;
   sqlite3 *db;
 
+  /* Cancelled before it started: the database may be gone already. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
   if (!(db = _guild_store_open_reader (data->path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -454,6 +458,10 @@ unanswered_worker (GTask        *task,
   g_autoptr(GError) error = NULL;
   GPtrArray *result;
   sqlite3 *db;
+
+  /* Cancelled before it started: the database may be gone already. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
   if (!(db = _guild_store_open_reader (data->path, &error)))
     {
@@ -788,6 +796,10 @@ find_contacts_worker (GTask        *task,
   sqlite3 *db;
   guint n = 0;
   int rc;
+
+  /* Cancelled before it started: the database may be gone already. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
   if (!(db = _guild_store_open_reader (data->path, &error)))
     {

@@ -148,6 +148,8 @@ open_store (GuildApplication  *self,
 {
   g_assert (GUILD_IS_APPLICATION (self));
 
+  if (self->reminders != NULL)
+    guild_reminders_stop (self->reminders);
   g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   self->store = guild_store_open (path, GUILD_STORE_FLAGS_EXCLUSIVE, error);
@@ -748,6 +750,8 @@ guild_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (guild_application_parent_class)->shutdown (app);
 
   /* Closing the store here checkpoints the database before the process ends. */
+  if (self->reminders != NULL)
+    guild_reminders_stop (self->reminders);
   g_clear_object (&self->reminders);
   g_clear_object (&self->store);
 }
@@ -759,6 +763,8 @@ guild_application_dispose (GObject *object)
 {
   GuildApplication *self = (GuildApplication *)object;
 
+  if (self->reminders != NULL)
+    guild_reminders_stop (self->reminders);
   g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

@@ -88,6 +88,18 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (GuildCalendarPage, guild_calendar_page, GTK_TYPE_WIDGET)
 
+/* A read that was cancelled may also fail otherwise (its database gone
+ * with its owner): either way nobody waits for it any more. */
+static gboolean
+was_cancelled (GAsyncResult *result,
+               const GError *error)
+{
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+         (cancellable != NULL && g_cancellable_is_cancelled (cancellable));
+}
+
 static void reload (GuildCalendarPage *self);
 static void update_banner (GuildCalendarPage *self);
 
@@ -291,7 +303,7 @@ on_upcoming_loaded_cb (GObject      *object,
   occurrences = guild_store_list_occurrences_finish (GUILD_STORE (object), result, &error);
   if (occurrences == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!was_cancelled (result, error))
         g_warning ("Could not read the upcoming events: %s", error->message);
       return;
     }
@@ -335,7 +347,7 @@ on_month_loaded_cb (GObject      *object,
   occurrences = guild_store_list_occurrences_finish (GUILD_STORE (object), result, &error);
   if (occurrences == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (was_cancelled (result, error))
         return;
       g_warning ("Could not read the month's events: %s", error->message);
       self->failed = TRUE;
@@ -501,7 +513,7 @@ on_unanswered_loaded_cb (GObject      *object,
   waiting = guild_store_unanswered_occurrences_finish (GUILD_STORE (object), result, &error);
   if (waiting == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!was_cancelled (result, error))
         g_warning ("Could not find the events that are over: %s", error->message);
       return;
     }

@@ -46,6 +46,18 @@ struct _GuildReminders
 
 G_DEFINE_FINAL_TYPE (GuildReminders, guild_reminders, G_TYPE_OBJECT)
 
+/* A read that was cancelled may also fail otherwise (its database gone
+ * with its owner): either way nobody waits for it any more. */
+static gboolean
+was_cancelled (GAsyncResult *result,
+               const GError *error)
+{
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+         (cancellable != NULL && g_cancellable_is_cancelled (cancellable));
+}
+
 static gint64
 now_seconds (void)
 {
@@ -142,7 +154,7 @@ on_loaded_cb (GObject      *object,
   occurrences = guild_store_list_occurrences_finish (GUILD_STORE (object), result, &error);
   if (occurrences == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!was_cancelled (result, error))
         g_warning ("Could not read the coming events: %s", error->message);
       return;
     }
@@ -282,4 +294,24 @@ guild_reminders_reschedule (GuildReminders *self)
 
   if (self->reschedule_source == 0)
     self->reschedule_source = g_idle_add_full (G_PRIORITY_LOW, reschedule_cb, self, NULL);
+}
+
+/**
+ * guild_reminders_stop:
+ *
+ * Stops for good: no more reminders, and a read under way is cancelled, so
+ * that nothing touches the database once its owner closes it (a read holds
+ * a reference to the scheduler until it returns).
+ */
+void
+guild_reminders_stop (GuildReminders *self)
+{
+  g_return_if_fail (GUILD_IS_REMINDERS (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->timer, g_source_remove);
+  g_clear_handle_id (&self->reschedule_source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (self->store, self);
+  g_signal_handlers_disconnect_by_data (self->settings, self);
+  self->next_fire = 0;
 }

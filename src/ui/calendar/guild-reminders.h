@@ -21,5 +21,6 @@ GuildReminders *guild_reminders_new          (GApplication   *application,
                                               GuildStore     *store);
 gint64          guild_reminders_get_next_fire (GuildReminders *self);
 void            guild_reminders_reschedule   (GuildReminders *self);
+void            guild_reminders_stop         (GuildReminders *self);
 
 G_END_DECLS
