@@ -121,6 +121,16 @@ on_window_first_frame_cb (GuildApplication *self,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+on_main_window_destroy_cb (GuildApplication *self)
+{
+  if (self->reminders == NULL)
+    return;
+
+  guild_reminders_stop (self->reminders);
+  g_clear_object (&self->reminders);
+}
+
 static GuildWindow *
 create_window (GuildApplication *self)
 {
@@ -130,8 +140,11 @@ create_window (GuildApplication *self)
   g_assert (GUILD_IS_STORE (self->store));
 
   window = guild_window_new (GTK_APPLICATION (self), self->store);
+  /* Reminders run while a window shows the database. */
   if (self->reminders == NULL)
     self->reminders = guild_reminders_new (G_APPLICATION (self), self->store);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_main_window_destroy_cb), self,
+                           G_CONNECT_SWAPPED);
 
   if (exit_after_first_frame ())
     g_signal_connect_object (window, "notify::first-frame-shown",
