@@ -16,7 +16,6 @@
 #include "guild-member-chooser.h"
 #include "guild-contact-row.h"
 #include "guild-contacts-page.h"
-#include "guild-event-row.h"
 #include "guild-import-dialog.h"
 #include "guild-preferences-window.h"
 #include "guild-window.h"
@@ -45,7 +44,6 @@ ensure_types (void)
   g_type_ensure (GUILD_TYPE_CONTACTS_PAGE);
   g_type_ensure (GUILD_TYPE_CONTACT_ROW);
   g_type_ensure (GUILD_TYPE_CALENDAR_PAGE);
-  g_type_ensure (GUILD_TYPE_EVENT_ROW);
   g_type_ensure (GUILD_TYPE_CHARTS_PAGE);
 }
 

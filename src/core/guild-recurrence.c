@@ -134,6 +134,76 @@ overlaps (gint64 start,
   return start < range_end && end > range_start;
 }
 
+/* A series that began long before the range would otherwise be walked from
+ * its first occurrence on every call: a daily meetup three years old is a
+ * thousand steps for each month the calendar shows. Without a COUNT (which
+ * has to be counted from the start), the iterator can start from a period
+ * of the series shortly before the range instead: a whole number of
+ * intervals after the first start, so that the rule's phase is kept, and on
+ * the series' own wall clock (its days and months, not seconds, so that
+ * daylight-saving changes do not shift it). */
+static void
+skip_ahead (icalrecur_iterator              *iter,
+            const struct icalrecurrencetype *recur,
+            struct icaltimetype              dtstart,
+            gint64                           starts_at,
+            gint64                           duration,
+            gint64                           range_start)
+{
+  struct icaltimetype jump = dtstart;
+  gint64 gap = range_start - duration - starts_at;
+  gint64 interval = MAX (recur->interval, 1);
+  gint64 periods;
+
+  if (recur->count > 0 || gap <= 2 * 31 * (gint64) DAY_SECONDS * interval)
+    return;
+
+  switch (recur->freq)
+    {
+    case ICAL_DAILY_RECURRENCE:
+    case ICAL_WEEKLY_RECURRENCE:
+      {
+        gint64 days = recur->freq == ICAL_DAILY_RECURRENCE ? 1 : 7;
+
+        /* Two periods of margin for daylight-saving hours and the length. */
+        periods = gap / (days * interval * DAY_SECONDS) - 2;
+        if (periods <= 0)
+          return;
+        icaltime_adjust (&jump, (int) (periods * interval * days), 0, 0, 0);
+        if (recur->freq == ICAL_WEEKLY_RECURRENCE)
+          {
+            /* The week the jump lands in may hold occurrences on earlier
+             * weekdays (BYDAY): start from its first day. */
+            int back = (icaltime_day_of_week (jump) - recur->week_start + 7) % 7;
+
+            icaltime_adjust (&jump, -back, 0, 0, 0);
+          }
+        break;
+      }
+
+    case ICAL_MONTHLY_RECURRENCE:
+      periods = gap / (31 * DAY_SECONDS * interval) - 1;
+      if (periods <= 0)
+        return;
+      jump.day = 1;
+      jump.month += (int) (periods * interval);
+      jump.year += (jump.month - 1) / 12;
+      jump.month = (jump.month - 1) % 12 + 1;
+      break;
+
+    case ICAL_NO_RECURRENCE:
+    case ICAL_SECONDLY_RECURRENCE:
+    case ICAL_MINUTELY_RECURRENCE:
+    case ICAL_HOURLY_RECURRENCE:
+    case ICAL_YEARLY_RECURRENCE:
+    default:
+      return;
+    }
+
+  if (icaltime_compare (jump, dtstart) > 0)
+    icalrecur_iterator_set_start (iter, jump);
+}
+
 /**
  * guild_recurrence_expand:
  * @starts_at: the first start (UTC seconds; 00:00 UTC of the day when @all_day)
@@ -227,6 +297,8 @@ guild_recurrence_expand (gint64               starts_at,
                    _("The repeat rule “%s” cannot be read."), rrule);
       return FALSE;
     }
+
+  skip_ahead (iter, &recur, dtstart, starts_at, duration, range_start);
 
   for (next = icalrecur_iterator_next (iter);
        !icaltime_is_null_time (next) && count < MAX_OCCURRENCES;

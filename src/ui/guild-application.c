@@ -14,14 +14,17 @@
 #include <stdlib.h>
 
 #include "guild-application-private.h"
+#include "guild-calendar-page.h"
 #include "guild-compat.h"
 #include "guild-export-json.h"
 #include "guild-export-ui.h"
 #include "guild-import-history.h"
 #include "guild-import-dialog.h"
 #include "guild-preferences-window.h"
+#include "guild-reminders.h"
 #include "guild-store-import.h"
 #include "guild-window.h"
+#include "guild-window-private.h"
 
 /* GuildApplication runs one instance per user: `guild FILE…` started while
  * Guild runs hands the files to the running instance over D-Bus. It opens the
@@ -39,6 +42,7 @@ struct _GuildApplication
   GSettings      *settings;
   char           *database_path;
   GVariant       *last_import;
+  GuildReminders *reminders;
 
   /* Monotonic time at which main() started, for GUILD_EXIT_AFTER_FIRST_FRAME. */
   gint64          start_time;
@@ -119,6 +123,16 @@ on_window_first_frame_cb (GuildApplication *self,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+on_main_window_destroy_cb (GuildApplication *self)
+{
+  if (self->reminders == NULL)
+    return;
+
+  guild_reminders_stop (self->reminders);
+  g_clear_object (&self->reminders);
+}
+
 static GuildWindow *
 create_window (GuildApplication *self)
 {
@@ -128,6 +142,11 @@ create_window (GuildApplication *self)
   g_assert (GUILD_IS_STORE (self->store));
 
   window = guild_window_new (GTK_APPLICATION (self), self->store);
+  /* Reminders run while a window shows the database. */
+  if (self->reminders == NULL)
+    self->reminders = guild_reminders_new (G_APPLICATION (self), self->store);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_main_window_destroy_cb), self,
+                           G_CONNECT_SWAPPED);
 
   if (exit_after_first_frame ())
     g_signal_connect_object (window, "notify::first-frame-shown",
@@ -144,6 +163,9 @@ open_store (GuildApplication  *self,
 {
   g_assert (GUILD_IS_APPLICATION (self));
 
+  if (self->reminders != NULL)
+    guild_reminders_stop (self->reminders);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   self->store = guild_store_open (path, GUILD_STORE_FLAGS_EXCLUSIVE, error);
 
@@ -675,7 +697,31 @@ import_history_action (GSimpleAction *action,
   guild_import_history_present (window != NULL ? GTK_WINDOW (window) : NULL, self->store);
 }
 
+/* A reminder's notification was clicked: show the event. */
+static void
+show_event_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  GuildWindow *window;
+  gint64 event_id, start;
+
+  if (self->store == NULL)
+    return;
+
+  g_variant_get (parameter, "(xx)", &event_id, &start);
+  if ((window = get_main_window (self)) == NULL)
+    window = create_window (self);
+  guild_window_set_visible_view (window, "calendar");
+  gtk_window_present (GTK_WINDOW (window));
+  if (event_id > 0)
+    guild_calendar_page_open_event (GUILD_CALENDAR_PAGE (_guild_window_get_view (window, "calendar")),
+                                    event_id, start);
+}
+
 static const GActionEntry app_entries[] = {
+  { "show-event", show_event_action, "(xx)" },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -798,6 +844,9 @@ guild_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (guild_application_parent_class)->shutdown (app);
 
   /* Closing the store here checkpoints the database before the process ends. */
+  if (self->reminders != NULL)
+    guild_reminders_stop (self->reminders);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
 }
 
@@ -808,6 +857,9 @@ guild_application_dispose (GObject *object)
 {
   GuildApplication *self = (GuildApplication *)object;
 
+  if (self->reminders != NULL)
+    guild_reminders_stop (self->reminders);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 

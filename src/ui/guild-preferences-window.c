@@ -34,6 +34,8 @@ struct _GuildPreferencesWindow
   GtkSpinButton        *publications_spin;
   GtkSpinButton        *events_spin;
   AdwComboRow          *checkin_day_row;
+  AdwComboRow          *week_start_row;
+  GtkSpinButton        *reminder_spin;
 
   /* Owned */
   GuildStore           *store;
@@ -323,6 +325,40 @@ guild_preferences_window_class_init (GuildPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuildPreferencesWindow, checkin_day_row);
   gtk_widget_class_bind_template_callback (widget_class, on_goal_value_changed_cb);
   gtk_widget_class_bind_template_child_full (widget_class, "quiet_spin", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, GuildPreferencesWindow, week_start_row);
+  gtk_widget_class_bind_template_child (widget_class, GuildPreferencesWindow, reminder_spin);
+}
+
+static const char * const week_starts[] = { "locale", "monday", "sunday" };
+
+static gboolean
+week_start_to_selected (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  const char *start = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (week_starts); i++)
+    if (g_strcmp0 (start, week_starts[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static GVariant *
+selected_to_week_start (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (week_starts))
+    return NULL;
+
+  return g_variant_new_string (week_starts[selected]);
 }
 
 static void
@@ -347,6 +383,14 @@ guild_preferences_window_init (GuildPreferencesWindow *self)
                                 checkin_day_to_selected,
                                 selected_to_checkin_day,
                                 NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "week-start",
+                                self->week_start_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                week_start_to_selected,
+                                selected_to_week_start,
+                                NULL, NULL);
+  g_settings_bind (self->settings, "reminder-minutes", self->reminder_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 /* Section: public API */

@@ -111,6 +111,8 @@ update_add_button (GuildWindow *self)
     label = _("Add Contact");
   else if (self->store != NULL && g_strcmp0 (name, "journal") == 0)
     label = _("Log Activity");
+  else if (self->store != NULL && g_strcmp0 (name, "calendar") == 0)
+    label = _("Add Event");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add", label != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), label != NULL);
@@ -403,6 +405,8 @@ add_action (GtkWidget  *widget,
     guild_communities_page_add (self->communities_page);
   else if (g_strcmp0 (name, "contacts") == 0)
     guild_contacts_page_add (self->contacts_page);
+  else if (g_strcmp0 (name, "calendar") == 0)
+    guild_calendar_page_add (self->calendar_page);
   else if (g_strcmp0 (name, "journal") == 0 && self->store != NULL)
     guild_log_activity (widget, self->store, NULL);
 }

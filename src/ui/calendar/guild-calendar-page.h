@@ -21,6 +21,15 @@ GuildStore *guild_calendar_page_get_store   (GuildCalendarPage *self);
 void        guild_calendar_page_set_store   (GuildCalendarPage *self,
                                              GuildStore        *store);
 void        guild_calendar_page_load        (GuildCalendarPage *self);
+void        guild_calendar_page_add         (GuildCalendarPage *self);
+void        guild_calendar_page_open_event  (GuildCalendarPage *self,
+                                             gint64             event_id,
+                                             gint64             occurrence_start);
+void        guild_calendar_page_show_month  (GuildCalendarPage *self,
+                                             guint              year,
+                                             guint              month);
+GtkWidget  *guild_calendar_page_get_month_view (GuildCalendarPage *self);
+gboolean    guild_calendar_page_get_loading (GuildCalendarPage *self);
 
 int         guild_calendar_compare_events   (gint64             a_starts_at,
                                              gint64             a_ends_at,
