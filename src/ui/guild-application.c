@@ -17,6 +17,7 @@
 #include "guild-compat.h"
 #include "guild-export-json.h"
 #include "guild-import-dialog.h"
+#include "guild-learning-window.h"
 #include "guild-preferences-window.h"
 #include "guild-store-import.h"
 #include "guild-window.h"
@@ -264,6 +265,20 @@ preferences_action (GSimpleAction *action,
 
   preferences = guild_preferences_window_new (window, self->store);
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+learning_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  if (self->store != NULL)
+    guild_learning_window_present (window, self->store);
 }
 
 static void
@@ -604,6 +619,7 @@ static const GActionEntry app_entries[] = {
   { "import", import_action },
   { "export", export_action },
   { "undo-import", undo_import_action, "ax" },
+  { "learning", learning_action },
 };
 
 /* Section: GApplication */
@@ -649,6 +665,7 @@ guild_application_startup (GApplication *app)
   GuildApplication *self = GUILD_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *learning_accels[] = { "<Control><Shift>l", NULL };
 
   G_APPLICATION_CLASS (guild_application_parent_class)->startup (app);
 
@@ -658,6 +675,8 @@ guild_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.learning",
+                                         learning_accels);
 
   self->settings = g_settings_new (GUILD_SETTINGS_SCHEMA);
   g_signal_connect_object (self->settings, "changed::color-scheme",
