@@ -38,6 +38,7 @@ struct _GuildCourseEditor
   GtkWidget       *page;
 
   /* Borrowed */
+  GtkWidget       *raise_group;
   GtkRevealer     *raise_revealer;
   GtkBox          *raise_checks;
   GtkButton       *raise_button;
@@ -75,6 +76,8 @@ struct _GuildCourseEditor
   guint            loading : 1;
   guint            saving : 1;
   guint            has_error : 1;
+  /* A choice changed the record directly; it differs from the store. */
+  guint            dirty : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GuildCourseEditor, guild_course_editor, GTK_TYPE_WIDGET)
@@ -195,6 +198,7 @@ static void
 hide_raise (GuildCourseEditor *self)
 {
   gtk_revealer_set_reveal_child (self->raise_revealer, FALSE);
+  gtk_widget_set_visible (self->raise_group, FALSE);
 }
 
 static void
@@ -245,6 +249,7 @@ offer_raise (GuildCourseEditor *self)
     }
 
   update_raise_button (self);
+  gtk_widget_set_visible (self->raise_group, offered > 0);
   gtk_revealer_set_reveal_child (self->raise_revealer, offered > 0);
 }
 
@@ -326,18 +331,22 @@ save (GuildCourseEditor *self)
     guild_record_set_text (self->record, "provider", provider);
   }
 
-  if (guild_record_fields_equal (before, self->record))
+  if (!self->dirty && guild_record_fields_equal (before, self->record))
     return;
 
+  self->dirty = FALSE;
   self->saving = TRUE;
   if (!guild_store_update (self->store, self->record, &error))
     {
       g_autofree char *message = guild_store_describe_error (error,
                                                              guild_store_get_path (self->store),
                                                              NULL);
+      g_autoptr(GError) reload_error = NULL;
 
       g_warning ("Could not save a course: %s", error->message);
-      guild_record_copy_fields (self->record, before);
+      /* Show what is stored, so the page never pretends. */
+      if (guild_store_reload (self->store, self->record, &reload_error))
+        fill (self);
       show_toast (self, message);
     }
   self->saving = FALSE;
@@ -371,6 +380,7 @@ schedule_save (GuildCourseEditor *self)
 static void
 save_now (GuildCourseEditor *self)
 {
+  self->dirty = TRUE;
   g_clear_handle_id (&self->save_id, g_source_remove);
   save (self);
 }
@@ -913,6 +923,8 @@ guild_course_editor_init (GuildCourseEditor *self)
   /* Finishing: shown when the status becomes completed. */
   group = adw_preferences_group_new ();
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+  self->raise_group = group;
+  gtk_widget_set_visible (group, FALSE);
   self->raise_revealer = GTK_REVEALER (gtk_revealer_new ());
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_add_css_class (box, "card");
@@ -1130,7 +1142,7 @@ guild_course_editor_load (GuildCourseEditor *self,
 
   guild_course_editor_flush (self);
   g_clear_object (&self->record);
-  gtk_revealer_set_reveal_child (self->raise_revealer, FALSE);
+  hide_raise (self);
 
   if (id > 0 && !(self->record = guild_store_load (self->store, GUILD_RECORD_COURSE, id, &error)))
     g_warning ("Could not read a course: %s", error->message);

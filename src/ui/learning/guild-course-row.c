@@ -137,6 +137,8 @@ guild_course_row_init (GuildCourseRow *self)
   gtk_widget_set_valign (GTK_WIDGET (self->progress_bar), GTK_ALIGN_CENTER);
   self->progress_label = new_label ("dim-label", 1);
   gtk_label_set_ellipsize (self->progress_label, PANGO_ELLIPSIZE_NONE);
+  /* The same width for "0 % done" and "100 % done", so the bars line up. */
+  gtk_label_set_width_chars (self->progress_label, 11);
   gtk_widget_add_css_class (GTK_WIDGET (self->progress_label), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->progress_label), "numeric");
 

@@ -65,6 +65,8 @@ static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GuildSkillEditor, guild_skill_editor, GTK_TYPE_WIDGET)
 
+static void fill (GuildSkillEditor *self);
+
 static void
 show_toast (GuildSkillEditor *self,
             const char       *title)
@@ -151,8 +153,11 @@ save (GuildSkillEditor *self)
       g_autofree char *title = guild_store_describe_error (error, guild_store_get_path (self->store),
                                                            NULL);
 
+      g_autoptr(GError) reload_error = NULL;
+
       g_warning ("Could not save a skill: %s", error->message);
-      guild_record_copy_fields (self->record, before);
+      if (guild_store_reload (self->store, self->record, &reload_error))
+        fill (self);
       show_toast (self, title);
     }
   self->saving = FALSE;

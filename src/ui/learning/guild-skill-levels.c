@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "guild-learning-format.h"
 #include "guild-skill-levels.h"

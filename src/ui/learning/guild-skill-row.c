@@ -139,3 +139,24 @@ guild_skill_row_get_item (GuildSkillRow *self)
 
   return self->item;
 }
+
+/**
+ * guild_skill_row_get_levels:
+ *
+ * Returns: (transfer none): the row's GuildSkillLevels
+ */
+GtkWidget *
+guild_skill_row_get_levels (GuildSkillRow *self)
+{
+  g_return_val_if_fail (GUILD_IS_SKILL_ROW (self), NULL);
+
+  return GTK_WIDGET (self->levels);
+}
+
+const char *
+guild_skill_row_get_gap_text (GuildSkillRow *self)
+{
+  g_return_val_if_fail (GUILD_IS_SKILL_ROW (self), NULL);
+
+  return gtk_label_get_text (self->gap_label);
+}

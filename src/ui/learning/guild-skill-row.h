@@ -19,5 +19,7 @@ G_DECLARE_FINAL_TYPE (GuildSkillRow, guild_skill_row, GUILD, SKILL_ROW, GtkWidge
 
 GtkWidget   *guild_skill_row_new      (GuildSkill *item);
 GuildSkill  *guild_skill_row_get_item (GuildSkillRow *self);
+GtkWidget   *guild_skill_row_get_levels (GuildSkillRow *self);
+const char  *guild_skill_row_get_gap_text (GuildSkillRow *self);
 
 G_END_DECLS
