@@ -532,7 +532,7 @@ new_day_row (GuildCourseEditor  *self,
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *calendar = gtk_calendar_new ();
-  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear Date"));
+  GtkWidget *clear = gtk_button_new_with_label (_("Clear Date"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
@@ -720,6 +720,10 @@ fill_skills (GuildCourseEditor *self)
       gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
       row = gtk_list_box_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      guild_record_get_text (skill, "name"),
+                                      -1);
       g_object_set_data (G_OBJECT (row), "skill-id",
                          GSIZE_TO_POINTER (guild_record_get_id (skill)));
       gtk_list_box_append (self->add_skill_list, row);
@@ -941,10 +945,10 @@ guild_course_editor_init (GuildCourseEditor *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->raise_checks));
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  button = gtk_button_new_with_mnemonic (_("_Not Now"));
+  button = gtk_button_new_with_label (_("Not Now"));
   g_signal_connect_object (button, "clicked", G_CALLBACK (hide_raise), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (buttons), button);
-  self->raise_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Raise Levels")));
+  self->raise_button = GTK_BUTTON (gtk_button_new_with_label (_("Raise Levels")));
   gtk_widget_add_css_class (GTK_WIDGET (self->raise_button), "suggested-action");
   g_signal_connect_object (self->raise_button, "clicked", G_CALLBACK (on_raise_clicked_cb), self,
                            G_CONNECT_SWAPPED);
@@ -987,9 +991,6 @@ guild_course_editor_init (GuildCourseEditor *self)
 
   self->progress_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 100, 5));
   gtk_widget_set_valign (GTK_WIDGET (self->progress_spin), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress in percent"),
-                                  -1);
   g_signal_connect_object (self->progress_spin, "changed", G_CALLBACK (schedule_save), self,
                            G_CONNECT_SWAPPED);
   row = adw_action_row_new ();
@@ -1051,6 +1052,7 @@ guild_course_editor_init (GuildCourseEditor *self)
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_widget_set_size_request (scroller, 220, -1);
   self->add_skill_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->add_skill_list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->add_skill_list), "navigation-sidebar");

@@ -66,10 +66,16 @@ update (GuildCourseRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "accent");
   gtk_widget_set_opacity (self->box, g_str_equal (status, "dropped") ? 0.6 : 1.0);
 
-  /* Translators: a course row as a screen reader reads it: title, provider,
-   * status and progress. */
-  label = g_strdup_printf (_("%s, %s, %s, %s"), guild_record_get_text (record, "title"),
-                           provider, status_label, progress_text);
+  if (*provider != '\0')
+    /* Translators: a course row as a screen reader reads it: title, provider,
+     * status and progress. */
+    label = g_strdup_printf (_("%s, %s, %s, %s"), guild_record_get_text (record, "title"),
+                             provider, status_label, progress_text);
+  else
+    /* Translators: a course row as a screen reader reads it: title, status
+     * and progress. */
+    label = g_strdup_printf (_("%s, %s, %s"), guild_record_get_text (record, "title"),
+                             status_label, progress_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);

@@ -414,16 +414,14 @@ guild_skill_editor_class_init (GuildSkillEditorClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The row it sits in names it (activatable-widget). */
 static GtkSpinButton *
-new_level_spin (const char *accessible_name)
+new_level_spin (void)
 {
   GtkWidget *spin = gtk_spin_button_new_with_range (0, GUILD_SKILL_MAX_LEVEL, 1);
 
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
-                                  -1);
 
   return GTK_SPIN_BUTTON (spin);
 }
@@ -470,14 +468,14 @@ guild_skill_editor_init (GuildSkillEditor *self)
   adw_action_row_add_suffix (self->levels_row, GTK_WIDGET (self->levels));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->levels_row));
 
-  self->level_spin = new_level_spin (_("Current level"));
+  self->level_spin = new_level_spin ();
   g_signal_connect_object (self->level_spin, "value-changed", G_CALLBACK (on_level_changed_cb),
                            self, G_CONNECT_SWAPPED);
   row = new_spin_row (_("_Current Level"), _("From 1, first steps, to 5, expert; 0 for not yet"),
                       self->level_spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  self->target_spin = new_level_spin (_("Target level"));
+  self->target_spin = new_level_spin ();
   g_signal_connect_object (self->target_spin, "value-changed", G_CALLBACK (on_level_changed_cb),
                            self, G_CONNECT_SWAPPED);
   row = new_spin_row (_("_Target Level"), _("The level the new job asks for"), self->target_spin);
