@@ -146,6 +146,24 @@ chart_shows_sql_at_3 (gpointer data)
   return tooltip != NULL && strstr (tooltip, levels) != NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static GtkWidget *find_widget (GtkWidget  *root,
+                               GType       type,
+                               const char *label);
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_widget (wait->root, GTK_TYPE_LABEL, wait->text) != NULL;
+}
+
 static gboolean
 chart_loaded (gpointer data)
 {
@@ -332,6 +350,13 @@ run_scenario (Fixture  *f,
    * error and is not saved; leaving the page saves what is pending. */
   guild_learning_window_open (window, GUILD_RECORD_SKILL, f->sql);
   g_assert_cmpint (guild_skill_editor_get_id (skill_editor), ==, f->sql);
+  {
+    /* What was done for it is read on a worker thread. */
+    LabelWait wait = { GTK_WIDGET (skill_editor), ru ? "1 курс, 0 действий в журнале участия"
+                                                       : "1 course, 0 activities" };
+
+    wait_for (label_shown, &wait, "the courses and activities of the skill");
+  }
   entry = find_widget (GTK_WIDGET (skill_editor), ADW_TYPE_ENTRY_ROW, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "SQL and databases");
   {

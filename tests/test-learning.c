@@ -272,6 +272,56 @@ test_activity_skills (Fixture       *f,
 }
 
 static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GuildSkillDone **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = guild_store_skill_done_finish (GUILD_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_skill_done_async (Fixture       *f,
+                       gconstpointer  data)
+{
+  GuildSkillDone *done = NULL;
+  gint64 sql = add_skill (f, "SQL", 1, 3);
+  gint64 python = add_skill (f, "Python", 1, 3);
+  gint64 both[2] = { python, sql };
+  gint64 ids[5];
+  const GuildSkillDoneItem *item;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *when = g_strdup_printf ("2025-11-%02uT10:00:00Z", 3 + i);
+
+      ids[i] = add_activity (f, when);
+      g_assert_true (guild_store_set_activity_skills (f->store, ids[i], &sql, 1, NULL));
+    }
+  add_course (f, "Databases", "in_progress", "", both, 2);
+  add_course (f, "Python only", "planned", "", &python, 1);
+
+  guild_store_skill_done_async (f->store, sql, 3, NULL, done_cb, &done);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (done->courses->len, ==, 1);
+  item = &g_array_index (done->courses, GuildSkillDoneItem, 0);
+  g_assert_cmpstr (item->title, ==, "Databases");
+  g_assert_cmpstr (item->status, ==, "in_progress");
+  g_assert_cmpuint (done->n_activities, ==, 5);
+  g_assert_cmpuint (done->activities->len, ==, 3);
+  /* Newest first: the kind in status. */
+  item = &g_array_index (done->activities, GuildSkillDoneItem, 0);
+  g_assert_cmpint (item->id, ==, ids[4]);
+  g_assert_cmpstr (item->status, ==, "read");
+  guild_skill_done_free (done);
+}
+
+static void
 test_undo_skill (Fixture       *f,
                  gconstpointer  data)
 {
@@ -505,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/guild/learning/gap", test_gap);
   ADD ("/guild/learning/raise-levels", test_raise);
   ADD ("/guild/learning/activity-skills", test_activity_skills);
+  ADD ("/guild/learning/skill-done-async", test_skill_done_async);
   ADD ("/guild/learning/undo-skill", test_undo_skill);
   ADD ("/guild/learning/undo-course", test_undo_course);
   g_test_add_func ("/guild/learning/suggestions", test_suggestions);

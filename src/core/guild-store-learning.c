@@ -252,6 +252,194 @@ guild_store_list_skill_courses (GuildStore  *self,
   return load_ids (self, GUILD_RECORD_COURSE, stmt, error);
 }
 
+/* Section: done for a skill, off the main thread */
+
+typedef struct
+{
+  char   *path;
+  gint64  skill_id;
+  guint   limit;
+} DoneData;
+
+static void
+done_data_free (gpointer data)
+{
+  DoneData *done = data;
+
+  g_free (done->path);
+  g_free (done);
+}
+
+static void
+clear_done_item (gpointer data)
+{
+  GuildSkillDoneItem *item = data;
+
+  g_free (item->title);
+  g_free (item->status);
+}
+
+void
+guild_skill_done_free (GuildSkillDone *done)
+{
+  if (done == NULL)
+    return;
+
+  g_clear_pointer (&done->courses, g_array_unref);
+  g_clear_pointer (&done->activities, g_array_unref);
+  g_free (done);
+}
+
+static GArray *
+read_items (sqlite3      *db,
+            const char   *sql,
+            gint64        skill_id,
+            gint64        limit,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (GuildSkillDoneItem));
+  int rc;
+
+  g_array_set_clear_func (items, clear_done_item);
+
+  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
+    {
+      _guild_store_set_error (db, rc, error);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, skill_id);
+  sqlite3_bind_int64 (stmt, 2, limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GuildSkillDoneItem item = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_int64 (stmt, 1),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+        sqlite3_column_int (stmt, 4),
+      };
+
+      g_array_append_val (items, item);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _guild_store_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+static void
+done_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DoneData *data = task_data;
+  g_autoptr(GuildSkillDone) done = g_new0 (GuildSkillDone, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) count = NULL;
+  sqlite3 *db;
+  int rc;
+
+  if (!(db = _guild_store_open_reader (data->path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  done->courses = read_items (db, "SELECT c.id, 0, c.title, c.status, c.progress"
+                                  " FROM course_skill s JOIN course c ON c.id = s.course_id"
+                                  " WHERE s.skill_id = ?1 AND ?2 = ?2 ORDER BY c.title, c.id",
+                              data->skill_id, 0, cancellable, &error);
+  if (done->courses != NULL)
+    done->activities = read_items (db, "SELECT a.id, a.at, a.note, a.kind, 0"
+                                       " FROM activity_skill s JOIN activity a"
+                                       " ON a.id = s.activity_id WHERE s.skill_id = ?1"
+                                       " ORDER BY a.at DESC, a.id DESC LIMIT ?2",
+                                   data->skill_id, data->limit > 0 ? (gint64) data->limit : -1,
+                                   cancellable, &error);
+  if (done->activities != NULL)
+    {
+      rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM activity_skill WHERE skill_id = ?1",
+                               -1, &count, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_int64 (count, 1, data->skill_id);
+          rc = sqlite3_step (count);
+        }
+      if (rc == SQLITE_ROW)
+        done->n_activities = sqlite3_column_int (count, 0);
+      else
+        _guild_store_set_error (db, rc, &error);
+      g_clear_pointer (&count, sqlite3_finalize);
+    }
+
+  _guild_store_close_reader (db);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&done), (GDestroyNotify) guild_skill_done_free);
+}
+
+/**
+ * guild_store_skill_done_async:
+ * @skill_id: a skill
+ * @limit: the most activities to return (0: all)
+ *
+ * Reads what was done for a skill on a worker thread, with a connection of
+ * its own: a skill named by thousands of activities never holds up the page
+ * that shows it.
+ */
+void
+guild_store_skill_done_async (GuildStore          *self,
+                              gint64               skill_id,
+                              guint                limit,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DoneData *data;
+
+  g_return_if_fail (GUILD_IS_STORE (self));
+
+  data = g_new0 (DoneData, 1);
+  data->path = g_strdup (guild_store_get_path (self));
+  data->skill_id = skill_id;
+  data->limit = limit;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, guild_store_skill_done_async);
+  g_task_set_task_data (task, data, done_data_free);
+  g_task_run_in_thread (task, done_worker);
+}
+
+/**
+ * guild_store_skill_done_finish:
+ *
+ * Returns: (transfer full): what was done for the skill, or %NULL with
+ *   @error set.
+ */
+GuildSkillDone *
+guild_store_skill_done_finish (GuildStore    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Section: finishing a course */
 
 /**

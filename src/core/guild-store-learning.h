@@ -29,6 +29,34 @@ typedef struct
   char *reason;
 } GuildSkillSuggestion;
 
+/**
+ * GuildSkillDone:
+ * @courses: (element-type GuildSkillDoneItem): the courses that build the
+ *   skill, by title
+ * @activities: (element-type GuildSkillDoneItem): the newest activities that
+ *   name it
+ * @n_activities: how many activities name it in all
+ *
+ * What was done for a skill, as plain data read on a worker thread. For a
+ * course an item has its id, title, status and progress; for an activity its
+ * id, time (@at), kind (in @status) and note (in @title).
+ */
+typedef struct
+{
+  gint64  id;
+  gint64  at;
+  char   *title;
+  char   *status;
+  int     progress;
+} GuildSkillDoneItem;
+
+typedef struct
+{
+  GArray *courses;
+  GArray *activities;
+  guint   n_activities;
+} GuildSkillDone;
+
 /* Levels */
 int        guild_skill_get_gap                (GuildSkill        *skill);
 int        guild_skill_level_gap              (int                level,
@@ -52,6 +80,17 @@ GPtrArray *guild_store_list_skill_activity    (GuildStore        *self,
 GPtrArray *guild_store_list_skill_courses     (GuildStore        *self,
                                                gint64             skill_id,
                                                GError           **error);
+
+void       guild_store_skill_done_async       (GuildStore        *self,
+                                               gint64             skill_id,
+                                               guint              limit,
+                                               GCancellable      *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer           user_data);
+GuildSkillDone *guild_store_skill_done_finish (GuildStore        *self,
+                                               GAsyncResult      *result,
+                                               GError           **error);
+void       guild_skill_done_free              (GuildSkillDone    *done);
 
 /* Finishing a course */
 gboolean   guild_store_raise_skill_levels     (GuildStore        *self,
@@ -77,6 +116,7 @@ GPtrArray *guild_learning_suggest_skills      (GuildProfile      *profile,
 void       guild_skill_suggestion_free        (GuildSkillSuggestion *suggestion);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildLearningUndo, guild_learning_undo_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildSkillDone, guild_skill_done_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildSkillSuggestion, guild_skill_suggestion_free)
 
 G_END_DECLS

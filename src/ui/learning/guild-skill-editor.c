@@ -50,6 +50,7 @@ struct _GuildSkillEditor
   GuildRecord      *record;
   guint             save_id;
   guint             done_id;
+  GCancellable     *done_cancellable;
 
   guint             loading : 1;
   guint             saving : 1;
@@ -206,62 +207,42 @@ on_course_activated_cb (GuildSkillEditor *self,
 }
 
 static char *
-activity_when (GuildRecord *activity)
+activity_when (gint64 at)
 {
-  g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (guild_record_get_int (activity, "at"));
+  g_autoptr(GDateTime) date_time = g_date_time_new_from_unix_local (at);
 
-  if (at == NULL)
+  if (date_time == NULL)
     return g_strdup ("");
 
   /* Translators: when an activity happened, as in "5 November 2025". */
-  return guild_format_date_time (at, C_("learning date", "%-d %B %Y"));
+  return guild_format_date_time (date_time, C_("learning date", "%-d %B %Y"));
 }
 
 static void
-load_done (GuildSkillEditor *self)
+show_done (GuildSkillEditor *self,
+           GuildSkillDone   *done)
 {
-  g_autoptr(GPtrArray) courses = NULL;
-  g_autoptr(GPtrArray) activities = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   GtkWidget *child;
-  guint n_activities = 0;
-  gint64 id;
-
-  g_assert (GUILD_IS_SKILL_EDITOR (self));
+  guint n_courses = done != NULL ? done->courses->len : 0;
+  guint n_shown = done != NULL ? done->activities->len : 0;
+  guint n_activities = done != NULL ? done->n_activities : 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->done_list))) != NULL)
     gtk_list_box_remove (self->done_list, child);
 
-  if (self->record == NULL || self->store == NULL)
-    return;
-
-  id = guild_record_get_id (self->record);
-  courses = guild_store_list_skill_courses (self->store, id, &error);
-  if (courses != NULL)
-    activities = guild_store_list_skill_activity (self->store, id, ACTIVITY_LIMIT,
-                                                  &n_activities, &error);
-  if (error != NULL)
+  for (guint i = 0; i < n_courses; i++)
     {
-      g_warning ("Could not read what was done for a skill: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < courses->len; i++)
-    {
-      GuildRecord *course = g_ptr_array_index (courses, i);
-      g_autofree char *progress = guild_learning_progress_text (guild_record_get_int (course,
-                                                                                     "progress"));
+      const GuildSkillDoneItem *course = &g_array_index (done->courses, GuildSkillDoneItem, i);
+      g_autofree char *progress = guild_learning_progress_text (course->progress);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
       /* Translators: a course under a skill: its status and progress. */
       subtitle = g_strdup_printf (_("Course · %s · %s"),
-                                  guild_vocab_label (GUILD_VOCAB_COURSE_STATUS,
-                                                     guild_record_get_text (course, "status")),
+                                  guild_vocab_label (GUILD_VOCAB_COURSE_STATUS, course->status),
                                   progress);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     guild_record_get_text (course, "title"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), course->title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
@@ -269,25 +250,25 @@ load_done (GuildSkillEditor *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "course-id",
-                         GSIZE_TO_POINTER (guild_record_get_id (course)));
+      g_object_set_data (G_OBJECT (row), "course-id", GSIZE_TO_POINTER (course->id));
       g_signal_connect_object (row, "activated", G_CALLBACK (on_course_activated_cb), self,
                                G_CONNECT_SWAPPED);
       gtk_list_box_append (self->done_list, row);
     }
 
-  for (guint i = 0; i < activities->len; i++)
+  for (guint i = 0; i < n_shown; i++)
     {
-      GuildRecord *activity = g_ptr_array_index (activities, i);
-      const char *note = guild_record_get_text (activity, "note");
-      g_autofree char *when = activity_when (activity);
+      const GuildSkillDoneItem *activity = &g_array_index (done->activities,
+                                                           GuildSkillDoneItem, i);
+      g_autofree char *when = activity_when (activity->at);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      subtitle = *note != '\0' ? g_strdup_printf ("%s · %s", when, note) : g_strdup (when);
+      subtitle = *activity->title != '\0' ? g_strdup_printf ("%s · %s", when, activity->title)
+                                          : g_strdup (when);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      guild_vocab_label (GUILD_VOCAB_ACTIVITY_KIND,
-                                                        guild_record_get_text (activity, "kind")));
+                                                        activity->status));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
@@ -296,26 +277,71 @@ load_done (GuildSkillEditor *self)
       gtk_list_box_append (self->done_list, row);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->done_list), courses->len + activities->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_list), n_courses + n_shown > 0);
 
-  if (courses->len + n_activities == 0)
+  if (done == NULL)
+    {
+      summary = g_strdup ("");
+    }
+  else if (n_courses + n_activities == 0)
     {
       summary = g_strdup (_("No course or activity names this skill yet. Add the skill to a "
                             "course on the course's page, or to an activity in the log."));
     }
   else
     {
-      g_autofree char *n_courses = NULL;
-      g_autofree char *n_done = NULL;
+      g_autofree char *courses_text = NULL;
+      g_autofree char *activities_text = NULL;
 
-      n_courses = g_strdup_printf (ngettext ("%u course", "%u courses", courses->len),
-                                   courses->len);
-      n_done = g_strdup_printf (ngettext ("%u activity", "%u activities", n_activities),
-                                n_activities);
+      courses_text = g_strdup_printf (ngettext ("%u course", "%u courses", n_courses),
+                                      n_courses);
+      activities_text = g_strdup_printf (ngettext ("%u activity", "%u activities", n_activities),
+                                         n_activities);
       /* Translators: what was done for a skill: "2 courses, 5 activities". */
-      summary = g_strdup_printf (_("%s, %s"), n_courses, n_done);
+      summary = g_strdup_printf (_("%s, %s"), courses_text, activities_text);
     }
   gtk_label_set_text (self->done_summary, summary);
+}
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GuildSkillEditor) self = user_data;
+  g_autoptr(GuildSkillDone) done = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(done = guild_store_skill_done_finish (GUILD_STORE (object), result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read what was done for a skill: %s", error->message);
+      return;
+    }
+
+  if (self->record != NULL)
+    show_done (self, done);
+}
+
+/* Reads on a worker thread: a skill may be named by thousands of
+ * activities. */
+static void
+load_done (GuildSkillEditor *self)
+{
+  g_assert (GUILD_IS_SKILL_EDITOR (self));
+
+  g_cancellable_cancel (self->done_cancellable);
+  g_clear_object (&self->done_cancellable);
+
+  if (self->record == NULL || self->store == NULL)
+    {
+      show_done (self, NULL);
+      return;
+    }
+
+  self->done_cancellable = g_cancellable_new ();
+  guild_store_skill_done_async (self->store, guild_record_get_id (self->record), ACTIVITY_LIMIT,
+                                self->done_cancellable, done_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -383,6 +409,8 @@ guild_skill_editor_dispose (GObject *object)
 
   guild_skill_editor_flush (self);
   g_clear_handle_id (&self->done_id, g_source_remove);
+  g_cancellable_cancel (self->done_cancellable);
+  g_clear_object (&self->done_cancellable);
   g_clear_pointer (&self->page, gtk_widget_unparent);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
@@ -593,6 +621,7 @@ guild_skill_editor_load (GuildSkillEditor *self,
 
   if (self->record != NULL)
     fill (self);
+  show_done (self, NULL);
   load_done (self);
 
   return self->record != NULL;
