@@ -90,8 +90,11 @@ show_error (GuildLearningWindow *self,
 static void
 flush (GuildLearningWindow *self)
 {
-  guild_skill_editor_flush (self->skill_editor);
-  guild_course_editor_flush (self->course_editor);
+  /* The editors come with the store. */
+  if (self->skill_editor != NULL)
+    guild_skill_editor_flush (self->skill_editor);
+  if (self->course_editor != NULL)
+    guild_course_editor_flush (self->course_editor);
 }
 
 /* Section: list states */
@@ -619,10 +622,13 @@ guild_learning_window_dispose (GObject *object)
 {
   GuildLearningWindow *self = (GuildLearningWindow *)object;
 
-  if (self->skill_editor != NULL)
-    flush (self);
+  flush (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GUILD_TYPE_LEARNING_WINDOW);
+  /* They were children of the template's stack, gone now. */
+  self->skill_editor = NULL;
+  self->course_editor = NULL;
+  self->chart = NULL;
 
   g_clear_object (&self->skills_sorted);
   g_clear_object (&self->courses_sorted);
