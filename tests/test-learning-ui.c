@@ -430,6 +430,24 @@ test_bad_course_input (Fixture       *f,
   g_assert_cmpstr (guild_record_get_text (course, "url"), ==, "");
   g_assert_cmpint (guild_record_get_int (course, "progress"), ==, 30);
 
+  /* A day picked in the calendar is saved when the popover closes or the
+   * page is left, not while the user turns its months. */
+  {
+    GtkWidget *calendar = find_widget (GTK_WIDGET (editor), GTK_TYPE_CALENDAR, NULL);
+    g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+    g_autoptr(GDateTime) day = g_date_time_new (tz, 2025, 10, 1, 12, 0, 0);
+
+    g_assert_nonnull (calendar);
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    g_clear_object (&course);
+    course = guild_store_load (f->store, GUILD_RECORD_COURSE, f->course, NULL);
+    g_assert_cmpstr (guild_record_get_text (course, "started-on"), ==, "");
+    guild_course_editor_flush (editor);
+    g_clear_object (&course);
+    course = guild_store_load (f->store, GUILD_RECORD_COURSE, f->course, NULL);
+    g_assert_cmpstr (guild_record_get_text (course, "started-on"), ==, "2025-10-01");
+  }
+
   gtk_editable_set_text (GTK_EDITABLE (entry), "https://stepik.org/course/1");
   gtk_editable_set_text (GTK_EDITABLE (spin_button), "45");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -469,21 +469,50 @@ set_day (GuildCourseEditor *self,
   fill (self);
 }
 
+/* GtkCalendar announces a day when the user only turns to another month,
+ * so the day picked is kept until the popover closes and saved then (or
+ * when the page is left). The row shows it at once. */
 static void
 on_day_selected_cb (GtkCalendar *calendar,
                     gpointer     user_data)
 {
   GuildCourseEditor *self = user_data;
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
-  const char *field = g_object_get_data (G_OBJECT (calendar), "field");
+  char *day = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *text = guild_learning_day_text (day);
 
-  if (self->loading)
+  if (self->loading || self->record == NULL)
+    {
+      g_free (day);
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (calendar), "picked", day, g_free);
+  adw_action_row_set_subtitle (calendar == self->started_calendar ? self->started_row
+                                                                  : self->finished_row,
+                               text);
+}
+
+static void
+apply_picked_day (GuildCourseEditor *self,
+                  GtkCalendar       *calendar)
+{
+  g_autofree char *day = g_strdup (g_object_get_data (G_OBJECT (calendar), "picked"));
+
+  if (day == NULL)
     return;
 
-  set_day (self, field, day);
-  gtk_menu_button_popdown (calendar == self->started_calendar ? self->started_button
-                                                              : self->finished_button);
+  g_object_set_data (G_OBJECT (calendar), "picked", NULL);
+  set_day (self, g_object_get_data (G_OBJECT (calendar), "field"), day);
+}
+
+static void
+on_day_popover_closed_cb (GtkPopover *popover,
+                          gpointer    user_data)
+{
+  GuildCourseEditor *self = user_data;
+
+  apply_picked_day (self, g_object_get_data (G_OBJECT (popover), "calendar"));
 }
 
 static void
@@ -492,10 +521,12 @@ on_day_cleared_cb (GtkButton *button,
 {
   GuildCourseEditor *self = user_data;
   const char *field = g_object_get_data (G_OBJECT (button), "field");
+  gboolean started = g_str_equal (field, "started-on");
 
+  g_object_set_data (G_OBJECT (started ? self->started_calendar : self->finished_calendar),
+                     "picked", NULL);
   set_day (self, field, "");
-  gtk_menu_button_popdown (g_str_equal (field, "started-on") ? self->started_button
-                                                             : self->finished_button);
+  gtk_menu_button_popdown (started ? self->started_button : self->finished_button);
 }
 
 static void
@@ -546,6 +577,8 @@ new_day_row (GuildCourseEditor  *self,
   g_object_set_data (G_OBJECT (clear), "field", (gpointer) field);
   g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_day_selected_cb), self, 0);
   g_signal_connect_object (clear, "clicked", G_CALLBACK (on_day_cleared_cb), self, 0);
+  g_object_set_data (G_OBJECT (popover), "calendar", calendar);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_day_popover_closed_cb), self, 0);
   gtk_box_append (GTK_BOX (box), calendar);
   gtk_box_append (GTK_BOX (box), clear);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
@@ -860,6 +893,9 @@ guild_course_editor_dispose (GObject *object)
 
   guild_course_editor_flush (self);
   g_clear_pointer (&self->page, gtk_widget_unparent);
+  /* Children of the page, gone with it. */
+  self->started_calendar = NULL;
+  self->finished_calendar = NULL;
   g_clear_object (&self->record);
   g_clear_object (&self->skills);
   g_clear_object (&self->communities);
@@ -1163,6 +1199,11 @@ void
 guild_course_editor_flush (GuildCourseEditor *self)
 {
   g_return_if_fail (GUILD_IS_COURSE_EDITOR (self));
+
+  if (self->started_calendar != NULL)
+    apply_picked_day (self, self->started_calendar);
+  if (self->finished_calendar != NULL)
+    apply_picked_day (self, self->finished_calendar);
 
   if (self->save_id == 0)
     return;
