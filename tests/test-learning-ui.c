@@ -165,6 +165,12 @@ label_shown (gpointer data)
 }
 
 static gboolean
+chart_empty (gpointer data)
+{
+  return guild_skills_chart_get_n_skills (GUILD_SKILLS_CHART (data)) == 0;
+}
+
+static gboolean
 chart_loaded (gpointer data)
 {
   return guild_skills_chart_get_n_skills (GUILD_SKILLS_CHART (data)) > 0;
@@ -476,7 +482,7 @@ test_delete_and_empty (Fixture       *f,
   /* The chart follows the store; with no skills it says so. */
   guild_store_remove (f->store, GUILD_RECORD_SKILL, f->python, NULL);
   guild_store_remove (f->store, GUILD_RECORD_SKILL, f->stats, NULL);
-  spin (400);
+  wait_for (chart_empty, chart, "the chart to follow the store");
   g_assert_cmpuint (guild_skills_chart_get_n_skills (chart), ==, 0);
   {
     g_autofree char *description = guild_skills_chart_dup_description (chart);
