@@ -17,6 +17,7 @@
 #include "guild-contact-row.h"
 #include "guild-contacts-page.h"
 #include "guild-import-dialog.h"
+#include "guild-learning-window.h"
 #include "guild-preferences-window.h"
 #include "guild-window.h"
 
@@ -45,6 +46,7 @@ ensure_types (void)
   g_type_ensure (GUILD_TYPE_CONTACT_ROW);
   g_type_ensure (GUILD_TYPE_CALENDAR_PAGE);
   g_type_ensure (GUILD_TYPE_CHARTS_PAGE);
+  g_type_ensure (GUILD_TYPE_LEARNING_WINDOW);
 }
 
 static void

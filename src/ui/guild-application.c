@@ -20,6 +20,7 @@
 #include "guild-export-ui.h"
 #include "guild-import-history.h"
 #include "guild-import-dialog.h"
+#include "guild-learning-window.h"
 #include "guild-preferences-window.h"
 #include "guild-reminders.h"
 #include "guild-store-import.h"
@@ -288,6 +289,20 @@ preferences_action (GSimpleAction *action,
 
   preferences = guild_preferences_window_new (window, self->store);
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+learning_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GuildApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (GUILD_IS_APPLICATION (self));
+
+  if (self->store != NULL)
+    guild_learning_window_present (window, self->store);
 }
 
 static void
@@ -731,6 +746,7 @@ static const GActionEntry app_entries[] = {
   { "export-as", export_as_action, "s" },
   { "backup-database", backup_database_action },
   { "import-history", import_history_action },
+  { "learning", learning_action },
 };
 
 /* Section: GApplication */
@@ -776,6 +792,7 @@ guild_application_startup (GApplication *app)
   GuildApplication *self = GUILD_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *learning_accels[] = { "<Control><Shift>l", NULL };
 
   G_APPLICATION_CLASS (guild_application_parent_class)->startup (app);
 
@@ -785,6 +802,8 @@ guild_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.learning",
+                                         learning_accels);
 
   self->settings = g_settings_new (GUILD_SETTINGS_SCHEMA);
   g_signal_connect_object (self->settings, "changed::color-scheme",
