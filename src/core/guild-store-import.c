@@ -445,43 +445,68 @@ lookup_uid (Matcher     *m,
   return 0;
 }
 
+/* The keys a contact matches by, computed once for the lookup and for
+ * remembering it (folding and normalising are much of a preview's cost). */
+typedef struct
+{
+  GPtrArray *emails;
+  GPtrArray *urls;
+  char      *name;
+} ContactKeys;
+
+static void
+contact_keys_init (ContactKeys *keys,
+                   GuildRecord *record)
+{
+  const char * const *emails = guild_record_get_strv (record, "emails");
+  const char * const *urls = guild_record_get_strv (record, "urls");
+
+  keys->emails = g_ptr_array_new_with_free_func (g_free);
+  keys->urls = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; emails[i] != NULL; i++)
+    g_ptr_array_add (keys->emails, g_utf8_casefold (emails[i], -1));
+  for (guint i = 0; urls[i] != NULL; i++)
+    g_ptr_array_add (keys->urls, guild_import_normalize_url (urls[i]));
+  keys->name = name_key (guild_record_get_text (record, "full-name"),
+                         guild_record_get_text (record, "company"));
+}
+
+static void
+contact_keys_clear (ContactKeys *keys)
+{
+  g_clear_pointer (&keys->emails, g_ptr_array_unref);
+  g_clear_pointer (&keys->urls, g_ptr_array_unref);
+  g_clear_pointer (&keys->name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ContactKeys, contact_keys_clear)
+
 /* Finds what @record is: a stored record (> 0), an earlier new record of
- * the file (< 0), or nothing (0). */
+ * the file (< 0), or nothing (0). @keys are the record's when it is a
+ * contact. */
 static gint64
 find_match (Matcher      *m,
             GuildRecord  *record,
+            ContactKeys  *keys,
             GError      **error)
 {
   GuildRecordKind kind = guild_record_get_kind (record);
 
   if (kind == GUILD_RECORD_CONTACT)
     {
-      const char * const *emails = guild_record_get_strv (record, "emails");
-      const char * const *urls = guild_record_get_strv (record, "urls");
-      g_autofree char *key = NULL;
       gint64 id;
 
       if (!index_contacts (m, error))
         return -G_MAXINT64;
 
-      for (guint i = 0; emails[i] != NULL; i++)
-        {
-          g_autofree char *folded = g_utf8_casefold (emails[i], -1);
+      for (guint i = 0; i < keys->emails->len; i++)
+        if ((id = index_get (m->emails, g_ptr_array_index (keys->emails, i))) != 0)
+          return id;
+      for (guint i = 0; i < keys->urls->len; i++)
+        if ((id = index_get (m->urls, g_ptr_array_index (keys->urls, i))) != 0)
+          return id;
 
-          if ((id = index_get (m->emails, folded)) != 0)
-            return id;
-        }
-      for (guint i = 0; urls[i] != NULL; i++)
-        {
-          g_autofree char *normal = guild_import_normalize_url (urls[i]);
-
-          if ((id = index_get (m->urls, normal)) != 0)
-            return id;
-        }
-
-      key = name_key (guild_record_get_text (record, "full-name"),
-                      guild_record_get_text (record, "company"));
-      return index_get (m->names, key);
+      return index_get (m->names, keys->name);
     }
 
   if (kind == GUILD_RECORD_EVENT)
@@ -503,21 +528,18 @@ find_match (Matcher      *m,
 static void
 remember (Matcher     *m,
           GuildRecord *record,
+          ContactKeys *keys,
           gint64       id)
 {
   GuildRecordKind kind = guild_record_get_kind (record);
 
   if (kind == GUILD_RECORD_CONTACT)
     {
-      const char * const *emails = guild_record_get_strv (record, "emails");
-      const char * const *urls = guild_record_get_strv (record, "urls");
-
-      for (guint i = 0; emails[i] != NULL; i++)
-        index_put (m->emails, g_utf8_casefold (emails[i], -1), id);
-      for (guint i = 0; urls[i] != NULL; i++)
-        index_put (m->urls, guild_import_normalize_url (urls[i]), id);
-      index_put (m->names, name_key (guild_record_get_text (record, "full-name"),
-                                     guild_record_get_text (record, "company")), id);
+      for (guint i = 0; i < keys->emails->len; i++)
+        index_put (m->emails, g_strdup (g_ptr_array_index (keys->emails, i)), id);
+      for (guint i = 0; i < keys->urls->len; i++)
+        index_put (m->urls, g_strdup (g_ptr_array_index (keys->urls, i)), id);
+      index_put (m->names, g_strdup (keys->name), id);
     }
   else if (kind == GUILD_RECORD_EVENT)
     index_put (m->uids, g_strdup (guild_record_get_text (record, "uid")), id);
@@ -574,6 +596,7 @@ guild_store_import_preview (GuildStore          *self,
     {
       GuildImportItem *item = g_ptr_array_index (result->items, i);
       GuildImportPreviewEntry entry = { 0 };
+      g_auto(ContactKeys) keys = { 0 };
       gint64 match;
 
       if ((i & 0xff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -582,7 +605,9 @@ guild_store_import_preview (GuildStore          *self,
       entry.item = i;
       entry.merge_into = -1;
 
-      match = find_match (&m, item->record, error);
+      if (guild_record_get_kind (item->record) == GUILD_RECORD_CONTACT)
+        contact_keys_init (&keys, item->record);
+      match = find_match (&m, item->record, &keys, error);
       if (match == -G_MAXINT64)
         goto out;
 
@@ -643,14 +668,20 @@ guild_store_import_preview (GuildStore          *self,
                              ? GUILD_IMPORT_ACTION_UPDATE : GUILD_IMPORT_ACTION_UNCHANGED;
               g_hash_table_insert (m.entry_of, g_steal_pointer (&key),
                                    GUINT_TO_POINTER (preview->entries->len + 1));
-              remember (&m, item->record, match);
+              remember (&m, item->record, &keys, match);
             }
         }
       else
         {
           entry.action = GUILD_IMPORT_ACTION_NEW;
-          entry.merged = copy_record (item->record);
-          remember (&m, item->record, -(gint64) preview->entries->len - 1);
+          /* A record new to the database is written as parsed: it is shared
+           * rather than copied, unless its references must be mapped (a
+           * backup) or an earlier apply gave it an id. */
+          if (result->has_file_refs || guild_record_get_id (item->record) != 0)
+            entry.merged = copy_record (item->record);
+          else
+            entry.merged = g_object_ref (item->record);
+          remember (&m, item->record, &keys, -(gint64) preview->entries->len - 1);
         }
 
       g_array_append_val (preview->entries, entry);
@@ -883,15 +914,9 @@ apply_entry (Applier                 *a,
             return FALSE;
           break;
         }
+      /* The store writes the row's import_batch with it (see apply_on). */
       if (!guild_store_add (a->store, entry->merged, error))
         return FALSE;
-      {
-        g_autofree char *sql = g_strdup_printf ("UPDATE %s SET import_batch = ?1 WHERE id = ?2",
-                                                guild_record_kind_get_table (kind));
-
-        if (!exec_stmt (a->db, sql, a->batch_id, guild_record_get_id (entry->merged), error))
-          return FALSE;
-      }
       break;
 
     case GUILD_IMPORT_ACTION_UPDATE:
@@ -1014,7 +1039,8 @@ guild_store_import_apply (GuildStore          *self,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (!guild_store_begin (self, error))
+  /* One bulk transaction: no savepoint per record, a large page cache. */
+  if (!guild_store_begin_bulk (self, error))
     return FALSE;
 
   a.store = self;
@@ -1043,8 +1069,12 @@ guild_store_import_apply (GuildStore          *self,
   a.batch_id = sqlite3_last_insert_rowid (a.db);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!apply_all (&a, cancellable, error))
+  _guild_store_set_import_batch (self, a.batch_id);
+  ok = apply_all (&a, cancellable, error);
+  _guild_store_set_import_batch (self, 0);
+  if (!ok)
     goto out;
+  ok = FALSE;
 
   report = guild_import_preview_report (preview);
   rc = sqlite3_prepare_v2 (a.db,
