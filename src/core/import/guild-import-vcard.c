@@ -245,6 +245,10 @@ static const char *
 property_param (Property   *prop,
                 const char *name)
 {
+  /* Most properties have no parameters: the arrays are made on demand. */
+  if (prop->param_names == NULL)
+    return NULL;
+
   for (guint i = 0; i < prop->param_names->len; i++)
     if (g_ascii_strcasecmp (g_ptr_array_index (prop->param_names, i), name) == 0)
       return g_ptr_array_index (prop->param_values, i);
@@ -290,6 +294,11 @@ add_param (Property   *prop,
         ((char *) value)[n - 2] = '\0';
     }
 
+  if (prop->param_names == NULL)
+    {
+      prop->param_names = g_ptr_array_new_with_free_func (g_free);
+      prop->param_values = g_ptr_array_new_with_free_func (g_free);
+    }
   g_ptr_array_add (prop->param_names, g_strstrip (g_strdup (name)));
   g_ptr_array_add (prop->param_values, g_strdup (value));
 }
@@ -319,8 +328,6 @@ parse_property (const char *line,
     return FALSE;
 
   head = g_strndup (line, colon - line);
-  prop->param_names = g_ptr_array_new_with_free_func (g_free);
-  prop->param_values = g_ptr_array_new_with_free_func (g_free);
   prop->value = g_strdup (colon + 1);
 
   quoted = FALSE;
@@ -614,20 +621,23 @@ handle_line (Parser     *parser,
   property_clear (&prop);
 }
 
+/* Whether the part of @line before its first colon holds @word (upper
+ * case), ignoring case. Runs for every line: it allocates nothing. */
 static gboolean
 head_has (const char *line,
           const char *word)
 {
   const char *colon = strchr (line, ':');
-  g_autofree char *head = NULL;
-  g_autofree char *upper = NULL;
+  gsize n = strlen (word);
 
   if (colon == NULL)
     return FALSE;
 
-  head = g_strndup (line, colon - line);
-  upper = g_ascii_strup (head, -1);
-  return strstr (upper, word) != NULL;
+  for (const char *p = line; p + n <= colon; p++)
+    if (g_ascii_strncasecmp (p, word, n) == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 /**
