@@ -27,10 +27,123 @@
  * added rows carry the batch's id, so the batch can be undone. A cancel or a
  * failure rolls back: nothing is written.
  *
- * Both run on the store's own connection, so they must be called on the
- * thread that owns the store (for now the main thread; the parsing, which is
- * the part that grows with the file, runs anywhere).
+ * The synchronous functions run on the store's own connection (guildctl,
+ * tests). The app uses the _async pair: the preview reads and the apply
+ * writes on a connection of a worker thread's own, reporting progress to the
+ * caller's main context, while the store refuses writes of its own
+ * (_guild_store_set_busy_importing()); when the write is committed the store
+ * announces a reset of every kind it touched.
  */
+
+/* Section: progress */
+
+/* Progress reports are at most this often (µs), apart from the last. */
+#define PROGRESS_INTERVAL (G_USEC_PER_SEC / 5)
+
+typedef struct
+{
+  gatomicrefcount          ref;
+  GMainContext            *context;
+  GuildImportProgressFunc  func;
+  gpointer                 data;
+  GDestroyNotify           notify;
+  /* Only the worker touches these. */
+  gint64                   last_post;
+  double                   last_fraction;
+} Progress;
+
+static Progress *
+progress_new (GuildImportProgressFunc func,
+              gpointer                data,
+              GDestroyNotify          notify)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  g_atomic_ref_count_init (&p->ref);
+  p->context = g_main_context_ref_thread_default ();
+  p->func = func;
+  p->data = data;
+  p->notify = notify;
+  p->last_fraction = -1;
+
+  return p;
+}
+
+static Progress *
+progress_ref (Progress *p)
+{
+  g_atomic_ref_count_inc (&p->ref);
+  return p;
+}
+
+/* The last reference may go on either thread; the data's notify is the
+ * caller's business and must be safe wherever that is. */
+static void
+progress_unref (Progress *p)
+{
+  if (p == NULL || !g_atomic_ref_count_dec (&p->ref))
+    return;
+
+  if (p->notify != NULL)
+    p->notify (p->data);
+  g_main_context_unref (p->context);
+  g_free (p);
+}
+
+typedef struct
+{
+  Progress *progress;
+  double    fraction;
+} ProgressPost;
+
+static gboolean
+progress_dispatch (gpointer user_data)
+{
+  ProgressPost *post = user_data;
+
+  if (post->progress->func != NULL)
+    post->progress->func (post->fraction, post->progress->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_post_free (gpointer user_data)
+{
+  ProgressPost *post = user_data;
+
+  progress_unref (post->progress);
+  g_free (post);
+}
+
+/* Called by the worker. Fractions only grow; reports are thinned out to a
+ * few a second, except the final 1, which always goes. */
+static void
+progress_report (Progress *p,
+                 double    fraction)
+{
+  ProgressPost *post;
+  gint64 now;
+
+  if (p == NULL)
+    return;
+
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  if (fraction <= p->last_fraction)
+    return;
+
+  now = g_get_monotonic_time ();
+  if (fraction < 1.0 && p->last_post != 0 && now - p->last_post < PROGRESS_INTERVAL)
+    return;
+
+  p->last_post = now;
+  p->last_fraction = fraction;
+  post = g_new0 (ProgressPost, 1);
+  post->progress = progress_ref (p);
+  post->fraction = fraction;
+  g_main_context_invoke_full (p->context, G_PRIORITY_DEFAULT, progress_dispatch, post,
+                              progress_post_free);
+}
 
 /* Section: preview entries */
 
@@ -554,28 +667,17 @@ target_key (GuildRecordKind kind,
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT, kind, id);
 }
 
-/**
- * guild_store_import_preview:
- * @result: a parsed file; it must stay alive as long as the preview
- * @out: (out) (transfer full): what applying would do
- *
- * Classifies every parsed record without writing anything. Runs on the
- * store's connection (see the top of this file).
- */
-gboolean
-guild_store_import_preview (GuildStore          *self,
-                            GuildImportResult   *result,
-                            GuildImportPreview **out,
-                            GCancellable        *cancellable,
-                            GError             **error)
+static gboolean
+preview_on (GuildStore          *self,
+            GuildImportResult   *result,
+            GuildImportPreview **out,
+            Progress            *progress,
+            GCancellable        *cancellable,
+            GError             **error)
 {
   g_autoptr(GuildImportPreview) preview = NULL;
   Matcher m = { 0 };
   gboolean ok = FALSE;
-
-  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
 
   preview = g_new0 (GuildImportPreview, 1);
   preview->result = result;
@@ -599,8 +701,14 @@ guild_store_import_preview (GuildStore          *self,
       g_auto(ContactKeys) keys = { 0 };
       gint64 match;
 
-      if ((i & 0xff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto out;
+      if ((i & 0xff) == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            goto out;
+          /* Matching is most of the work; checking what will be written is
+           * the last tenth. */
+          progress_report (progress, 0.9 * i / result->items->len);
+        }
 
       entry.item = i;
       entry.merge_into = -1;
@@ -743,11 +851,34 @@ guild_store_import_preview (GuildStore          *self,
     }
 
   *out = g_steal_pointer (&preview);
+  progress_report (progress, 1.0);
   ok = TRUE;
 
 out:
   matcher_clear (&m);
   return ok;
+}
+
+/**
+ * guild_store_import_preview:
+ * @result: a parsed file; it must stay alive as long as the preview
+ * @out: (out) (transfer full): what applying would do
+ *
+ * Classifies every parsed record without writing anything. Runs on the
+ * store's connection (see the top of this file).
+ */
+gboolean
+guild_store_import_preview (GuildStore          *self,
+                            GuildImportResult   *result,
+                            GuildImportPreview **out,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  return preview_on (self, result, out, NULL, cancellable, error);
 }
 
 /* Section: applying */
@@ -760,6 +891,9 @@ typedef struct
   gint64              batch_id;
   GHashTable         *ids;       /* "kind:file id" → database id */
   GHashTable         *pending;   /* events' attendees, by entry: GArray of file ids */
+  Progress           *progress;
+  guint              *done;      /* entries written, over all previews */
+  guint               total;
 } Applier;
 
 static gboolean
@@ -991,7 +1125,6 @@ apply_all (Applier       *a,
     GUILD_RECORD_GOALS,
   };
   GArray *entries = a->preview->entries;
-  guint done = 0;
 
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     for (guint i = 0; i < entries->len; i++)
@@ -1000,8 +1133,12 @@ apply_all (Applier       *a,
 
         if (guild_record_get_kind (item_at (a->preview, entry->item)->record) != order[k])
           continue;
-        if ((++done & 0xff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-          return FALSE;
+        if ((++*a->done & 0xff) == 0)
+          {
+            if (g_cancellable_set_error_if_cancelled (cancellable, error))
+              return FALSE;
+            progress_report (a->progress, (double) *a->done / MAX (a->total, 1));
+          }
         if (!apply_entry (a, i, error))
           return FALSE;
       }
@@ -1009,23 +1146,17 @@ apply_all (Applier       *a,
   return apply_attendees (a, error);
 }
 
-/**
- * guild_store_import_apply:
- * @preview: a preview made by guild_store_import_preview() on this store,
- *   with nothing written in between
- * @batch_id: (out) (optional): the import batch's id
- *
- * Writes the import in one transaction and records it as a batch (file
- * name, format, counts and report). Cancelled or failed, it is rolled back
- * and nothing is written. Runs on the store's connection (see the top of
- * this file).
- */
-gboolean
-guild_store_import_apply (GuildStore          *self,
-                          GuildImportPreview  *preview,
-                          gint64              *batch_id,
-                          GCancellable        *cancellable,
-                          GError             **error)
+/* Writes one file's import and its batch row, inside the caller's
+ * transaction. */
+static gboolean
+apply_one (GuildStore          *self,
+           GuildImportPreview  *preview,
+           gint64              *batch_id,
+           Progress            *progress,
+           guint               *done,
+           guint                total,
+           GCancellable        *cancellable,
+           GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *report = NULL;
@@ -1034,20 +1165,14 @@ guild_store_import_apply (GuildStore          *self,
   gboolean ok = FALSE;
   int rc;
 
-  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (preview != NULL, FALSE);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  /* One bulk transaction: no savepoint per record, a large page cache. */
-  if (!guild_store_begin_bulk (self, error))
-    return FALSE;
-
   a.store = self;
   a.db = _guild_store_get_db (self);
   a.preview = preview;
   a.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   a.pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  a.progress = progress;
+  a.done = done;
+  a.total = total;
 
   rc = sqlite3_prepare_v2 (a.db,
                            "INSERT INTO import_batch (started_at, file_name, format)"
@@ -1097,33 +1222,373 @@ guild_store_import_apply (GuildStore          *self,
       _guild_store_set_error (a.db, rc, error);
       goto out;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!guild_store_commit (self, error))
-    goto out;
-
-  if (batch_id != NULL)
-    *batch_id = a.batch_id;
+  *batch_id = a.batch_id;
   ok = TRUE;
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!ok)
-    {
-      guild_store_rollback (self);
-      /* The records were given ids that the rollback took back. */
-      for (guint i = 0; i < preview->entries->len; i++)
-        {
-          GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
-                                                           GuildImportPreviewEntry, i);
-
-          if (entry->action == GUILD_IMPORT_ACTION_NEW && entry->merged != NULL)
-            _guild_record_set_id (entry->merged, 0);
-        }
-    }
   g_hash_table_unref (a.ids);
   g_hash_table_unref (a.pending);
   return ok;
+}
+
+/* The records were given ids that a rollback took back. */
+static void
+forget_ids (GuildImportPreview *preview)
+{
+  for (guint i = 0; i < preview->entries->len; i++)
+    {
+      GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                       GuildImportPreviewEntry, i);
+
+      if (entry->action == GUILD_IMPORT_ACTION_NEW && entry->merged != NULL)
+        _guild_record_set_id (entry->merged, 0);
+    }
+}
+
+/* Writes every preview in one bulk transaction (no savepoint per record, a
+ * large page cache); cancelled or failed, nothing is written. */
+static gboolean
+apply_previews (GuildStore          *self,
+                GuildImportPreview **previews,
+                guint                n_previews,
+                gint64              *batch_ids,
+                Progress            *progress,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  guint done = 0, total = 0;
+  gboolean ok = TRUE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!guild_store_begin_bulk (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_previews; i++)
+    total += previews[i]->entries->len;
+
+  for (guint i = 0; i < n_previews && ok; i++)
+    ok = apply_one (self, previews[i], &batch_ids[i], progress, &done, total, cancellable, error);
+
+  /* A cancel after the last record still rolls back. */
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  if (ok && !guild_store_commit (self, error))
+    ok = FALSE;
+
+  if (!ok)
+    {
+      guild_store_rollback (self);
+      for (guint i = 0; i < n_previews; i++)
+        forget_ids (previews[i]);
+      return FALSE;
+    }
+
+  progress_report (progress, 1.0);
+  return TRUE;
+}
+
+/**
+ * guild_store_import_apply:
+ * @preview: a preview made by guild_store_import_preview() on this store,
+ *   with nothing written in between
+ * @batch_id: (out) (optional): the import batch's id
+ *
+ * Writes the import in one transaction and records it as a batch (file
+ * name, format, counts and report). Cancelled or failed, it is rolled back
+ * and nothing is written. Runs on the store's connection (see the top of
+ * this file).
+ */
+gboolean
+guild_store_import_apply (GuildStore          *self,
+                          GuildImportPreview  *preview,
+                          gint64              *batch_id,
+                          GCancellable        *cancellable,
+                          GError             **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  if (!apply_previews (self, &preview, 1, &id, NULL, cancellable, error))
+    return FALSE;
+
+  if (batch_id != NULL)
+    *batch_id = id;
+  return TRUE;
+}
+
+/* Section: on a worker thread */
+
+/* A store of the worker's own on the same file: its connection is used on
+ * that thread alone, and nobody listens to its signals. */
+static GuildStore *
+open_worker_store (const char  *path,
+                   GError     **error)
+{
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:") ||
+      g_str_has_prefix (path, "file::memory:"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "An import on a worker thread needs a database file");
+      return NULL;
+    }
+
+  return guild_store_open (path, GUILD_STORE_FLAGS_NONE, error);
+}
+
+typedef struct
+{
+  char               *path;
+  GuildImportResult  *result;      /* borrowed */
+  GPtrArray          *previews;    /* borrowed GuildImportPreview */
+  Progress           *progress;
+  gboolean            kinds[GUILD_N_RECORD_KINDS];
+} ImportTaskData;
+
+static void
+import_task_data_free (ImportTaskData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->previews, g_ptr_array_unref);
+  progress_unref (data->progress);
+  g_free (data);
+}
+
+static void
+preview_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ImportTaskData *data = task_data;
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GuildImportPreview *preview = NULL;
+
+  store = open_worker_store (data->path, &error);
+  if (store == NULL || !preview_on (store, data->result, &preview, data->progress,
+                                    cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, preview, (GDestroyNotify) guild_import_preview_free);
+}
+
+/**
+ * guild_store_import_preview_async:
+ * @result: a parsed file; it must stay alive, and untouched, until the
+ *   preview made from it is freed
+ * @progress: (nullable) (scope notified): called on the caller's main
+ *   context with the fraction done, 0 to 1, a few times a second and once
+ *   with 1 at the end
+ * @progress_notify: (nullable): frees @progress_data
+ *
+ * guild_store_import_preview() on a worker thread, with a read connection
+ * of its own.
+ */
+void
+guild_store_import_preview_async (GuildStore              *self,
+                                  GuildImportResult       *result,
+                                  GCancellable            *cancellable,
+                                  GuildImportProgressFunc  progress,
+                                  gpointer                 progress_data,
+                                  GDestroyNotify           progress_notify,
+                                  GAsyncReadyCallback      callback,
+                                  gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTaskData *data;
+
+  g_return_if_fail (GUILD_IS_STORE (self));
+  g_return_if_fail (result != NULL);
+
+  data = g_new0 (ImportTaskData, 1);
+  data->path = g_strdup (guild_store_get_path (self));
+  data->result = result;
+  data->progress = progress_new (progress, progress_data, progress_notify);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, guild_store_import_preview_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_data_free);
+  g_task_run_in_thread (task, preview_worker);
+}
+
+/**
+ * guild_store_import_preview_finish:
+ *
+ * Returns: (transfer full): the preview, or %NULL with @error set.
+ */
+GuildImportPreview *
+guild_store_import_preview_finish (GuildStore    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+apply_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ImportTaskData *data = task_data;
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) batch_ids = NULL;
+
+  batch_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_array_set_size (batch_ids, data->previews->len);
+
+  store = open_worker_store (data->path, &error);
+  if (store == NULL ||
+      !apply_previews (store, (GuildImportPreview **) data->previews->pdata, data->previews->len,
+                       (gint64 *) batch_ids->data, data->progress, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&batch_ids), (GDestroyNotify) g_array_unref);
+}
+
+/* Back on the caller's thread: the store may write again, and every view
+ * of what the import touched reloads. */
+static void
+on_apply_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GuildStore *self = GUILD_STORE (object);
+  g_autoptr(GTask) outer = user_data;
+  ImportTaskData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GArray *batch_ids;
+
+  _guild_store_set_busy_importing (self, FALSE);
+
+  batch_ids = g_task_propagate_pointer (G_TASK (result), &error);
+  if (batch_ids == NULL)
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint k = 0; k < GUILD_N_RECORD_KINDS; k++)
+    if (data->kinds[k])
+      _guild_store_announce_reset (self, k);
+
+  g_task_return_pointer (outer, batch_ids, (GDestroyNotify) g_array_unref);
+}
+
+/**
+ * guild_store_import_apply_async:
+ * @previews: (element-type GuildImportPreview): previews made on this store
+ *   with nothing written in between; they must stay alive, and untouched,
+ *   until the callback
+ * @progress: (nullable) (scope notified): as for
+ *   guild_store_import_preview_async()
+ *
+ * Writes the previews on a worker thread, on a read-write connection of its
+ * own, in ONE transaction, each file recorded as its batch. Cancelled or
+ * failed, nothing is written. Meanwhile the store refuses writes of its own
+ * (%GUILD_STORE_ERROR_LOCKED); once committed, it announces a
+ * %GUILD_CHANGE_RESET of every kind the previews hold, before @callback
+ * runs.
+ */
+void
+guild_store_import_apply_async (GuildStore              *self,
+                                GPtrArray               *previews,
+                                GCancellable            *cancellable,
+                                GuildImportProgressFunc  progress,
+                                gpointer                 progress_data,
+                                GDestroyNotify           progress_notify,
+                                GAsyncReadyCallback      callback,
+                                gpointer                 user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
+  ImportTaskData *data;
+
+  g_return_if_fail (GUILD_IS_STORE (self));
+  g_return_if_fail (previews != NULL);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, guild_store_import_apply_async);
+
+  if (_guild_store_get_busy_importing (self))
+    {
+      if (progress_notify != NULL)
+        progress_notify (progress_data);
+      g_task_return_new_error (outer, GUILD_STORE_ERROR, GUILD_STORE_ERROR_LOCKED,
+                               "An import is being written already");
+      g_object_unref (outer);
+      return;
+    }
+
+  data = g_new0 (ImportTaskData, 1);
+  data->path = g_strdup (guild_store_get_path (self));
+  data->previews = g_ptr_array_new ();
+  for (guint i = 0; i < previews->len; i++)
+    {
+      GuildImportPreview *preview = g_ptr_array_index (previews, i);
+
+      g_ptr_array_add (data->previews, preview);
+      for (guint j = 0; j < preview->entries->len; j++)
+        {
+          const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                                 GuildImportPreviewEntry, j);
+
+          if (entry->action == GUILD_IMPORT_ACTION_NEW ||
+              entry->action == GUILD_IMPORT_ACTION_UPDATE)
+            data->kinds[guild_record_get_kind (item_at (preview, entry->item)->record)] = TRUE;
+        }
+    }
+  data->progress = progress_new (progress, progress_data, progress_notify);
+
+  _guild_store_set_busy_importing (self, TRUE);
+
+  inner = g_task_new (self, cancellable, on_apply_done_cb, outer);
+  g_task_set_source_tag (inner, apply_worker);
+  g_task_set_task_data (inner, data, (GDestroyNotify) import_task_data_free);
+  g_task_run_in_thread (inner, apply_worker);
+}
+
+/**
+ * guild_store_import_apply_finish:
+ * @batch_ids: (out) (optional) (transfer full) (element-type gint64): the
+ *   batches written, one per preview, in order
+ *
+ * Returns: whether the import was written.
+ */
+gboolean
+guild_store_import_apply_finish (GuildStore    *self,
+                                 GAsyncResult  *result,
+                                 GArray       **batch_ids,
+                                 GError       **error)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  ids = g_task_propagate_pointer (G_TASK (result), error);
+  if (ids == NULL)
+    return FALSE;
+
+  if (batch_ids != NULL)
+    *batch_ids = ids;
+  else
+    g_array_unref (ids);
+  return TRUE;
 }
 
 /**

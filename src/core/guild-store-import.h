@@ -65,6 +65,16 @@ typedef struct
   guint              skipped;
 } GuildImportPreview;
 
+/**
+ * GuildImportProgressFunc:
+ * @fraction: how much is done, from 0 to 1
+ *
+ * Told, on the main context of the caller, how far a preview or an apply on
+ * a worker thread has come.
+ */
+typedef void (*GuildImportProgressFunc) (double   fraction,
+                                         gpointer user_data);
+
 void      guild_import_preview_free       (GuildImportPreview  *preview);
 char     *guild_import_preview_report     (GuildImportPreview  *preview);
 
@@ -80,6 +90,30 @@ gboolean  guild_store_import_apply        (GuildStore          *self,
                                            gint64              *batch_id,
                                            GCancellable        *cancellable,
                                            GError             **error);
+void                guild_store_import_preview_async  (GuildStore              *self,
+                                                       GuildImportResult       *result,
+                                                       GCancellable            *cancellable,
+                                                       GuildImportProgressFunc  progress,
+                                                       gpointer                 progress_data,
+                                                       GDestroyNotify           progress_notify,
+                                                       GAsyncReadyCallback      callback,
+                                                       gpointer                 user_data);
+GuildImportPreview *guild_store_import_preview_finish (GuildStore              *self,
+                                                       GAsyncResult            *result,
+                                                       GError                 **error);
+void                guild_store_import_apply_async    (GuildStore              *self,
+                                                       GPtrArray               *previews,
+                                                       GCancellable            *cancellable,
+                                                       GuildImportProgressFunc  progress,
+                                                       gpointer                 progress_data,
+                                                       GDestroyNotify           progress_notify,
+                                                       GAsyncReadyCallback      callback,
+                                                       gpointer                 user_data);
+gboolean            guild_store_import_apply_finish   (GuildStore              *self,
+                                                       GAsyncResult            *result,
+                                                       GArray                 **batch_ids,
+                                                       GError                 **error);
+
 gboolean  guild_store_import_undo         (GuildStore          *self,
                                            gint64               batch_id,
                                            GCancellable        *cancellable,
