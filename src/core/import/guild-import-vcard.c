@@ -640,28 +640,80 @@ head_has (const char *line,
   return FALSE;
 }
 
-/**
- * guild_import_parse_vcard:
- * @text: decoded UTF-8 text
- *
- * Returns: (transfer full): the contacts of every card, and the cards left
- *   out with their first line.
- */
-GuildImportResult *
-guild_import_parse_vcard (const char   *text,
-                          gsize         len,
-                          const char   *file_name,
-                          GCancellable *cancellable)
+/* Section: reading, in one piece or in many */
+
+struct _GuildVcardReader
 {
-  Parser parser = { 0 };
-  g_autoptr(GString) logical = g_string_new (NULL);
-  guint logical_line = 0, line_number = 0, n_lines = 0;
-  gboolean have_logical = FALSE, qp = FALSE, base64 = FALSE;
+  Parser   parser;
+  GString *logical;
+  guint    logical_line;
+  guint    line_number;
+  guint    n_lines;
+  gboolean have_logical;
+  gboolean qp;
+  gboolean base64;
+};
+
+GuildVcardReader *
+_guild_vcard_reader_new (const char *file_name)
+{
+  GuildVcardReader *reader = g_new0 (GuildVcardReader, 1);
+
+  reader->parser.result = guild_import_result_new (GUILD_IMPORT_FORMAT_VCARD, file_name);
+  reader->logical = g_string_new (NULL);
+
+  return reader;
+}
+
+void
+_guild_vcard_reader_free (GuildVcardReader *reader)
+{
+  if (reader == NULL)
+    return;
+
+  g_clear_pointer (&reader->parser.card, card_free);
+  g_clear_pointer (&reader->parser.result, guild_import_result_free);
+  g_string_free (reader->logical, TRUE);
+  g_free (reader);
+}
+
+GuildImportResult *
+_guild_vcard_reader_peek (GuildVcardReader *reader)
+{
+  return reader->parser.result;
+}
+
+/* Hands over what was read so far and starts an empty result. */
+GuildImportResult *
+_guild_vcard_reader_take (GuildVcardReader *reader)
+{
+  GuildImportResult *result = reader->parser.result;
+
+  reader->parser.result = guild_import_result_new (result->format, result->file_name);
+  return result;
+}
+
+/**
+ * _guild_vcard_reader_feed:
+ * @text: decoded text that ends with a line break, unless @last
+ * @last: whether @text is the end of the file
+ *
+ * Reads the lines of @text; a logical line folded over the end of @text is
+ * finished by the next call. Giving a file in pieces that end with line
+ * breaks reads exactly what giving it whole does, line numbers included.
+ *
+ * Returns: %FALSE when cancelled.
+ */
+gboolean
+_guild_vcard_reader_feed (GuildVcardReader *reader,
+                          const char       *text,
+                          gsize             len,
+                          gboolean          last,
+                          GCancellable     *cancellable)
+{
+  Parser *parser = &reader->parser;
+  GString *logical = reader->logical;
   gsize pos = 0;
-
-  g_return_val_if_fail (text != NULL || len == 0, NULL);
-
-  parser.result = guild_import_result_new (GUILD_IMPORT_FORMAT_VCARD, file_name);
 
   while (pos <= len)
     {
@@ -670,22 +722,27 @@ guild_import_parse_vcard (const char   *text,
       gsize line_len;
       gboolean at_end = pos == len;
 
+      /* The end of a piece that is not the end of the file: the next piece
+       * goes on from here. */
+      if (at_end && !last)
+        break;
+
       while (end < len && text[end] != '\n' && text[end] != '\r')
         end++;
       line = text + pos;
       line_len = end - pos;
-      line_number++;
+      reader->line_number++;
 
-      if ((++n_lines & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
+      if ((++reader->n_lines & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
+        return FALSE;
 
-      if (have_logical && !at_end && line_len > 0 && (line[0] == ' ' || line[0] == '\t'))
+      if (reader->have_logical && !at_end && line_len > 0 && (line[0] == ' ' || line[0] == '\t'))
         {
           /* A folded line continues the one before. */
-          if (!base64 && logical->len < 2 * GUILD_IMPORT_MAX_VALUE)
+          if (!reader->base64 && logical->len < 2 * GUILD_IMPORT_MAX_VALUE)
             g_string_append_len (logical, line + 1, line_len - 1);
         }
-      else if (have_logical && !at_end && qp && logical->len > 0 &&
+      else if (reader->have_logical && !at_end && reader->qp && logical->len > 0 &&
                logical->str[logical->len - 1] == '=')
         {
           /* A quoted-printable soft line break. */
@@ -693,25 +750,26 @@ guild_import_parse_vcard (const char   *text,
           if (logical->len < 2 * GUILD_IMPORT_MAX_VALUE)
             g_string_append_len (logical, line, line_len);
         }
-      else if (have_logical && !at_end && base64 && line_len > 0 &&
+      else if (reader->have_logical && !at_end && reader->base64 && line_len > 0 &&
                memchr (line, ':', line_len) == NULL)
         {
           /* vCard 2.1 base64 runs on unfolded lines up to a blank one. */
         }
       else
         {
-          if (have_logical)
-            handle_line (&parser, logical->str, logical_line);
+          if (reader->have_logical)
+            handle_line (parser, logical->str, reader->logical_line);
 
           g_string_truncate (logical, 0);
-          have_logical = FALSE;
+          reader->have_logical = FALSE;
           if (!at_end && line_len > 0)
             {
               g_string_append_len (logical, line, MIN (line_len, 2 * GUILD_IMPORT_MAX_VALUE));
-              logical_line = line_number;
-              have_logical = TRUE;
-              qp = head_has (logical->str, "QUOTED-PRINTABLE");
-              base64 = head_has (logical->str, "BASE64") || head_has (logical->str, "ENCODING=B");
+              reader->logical_line = reader->line_number;
+              reader->have_logical = TRUE;
+              reader->qp = head_has (logical->str, "QUOTED-PRINTABLE");
+              reader->base64 = head_has (logical->str, "BASE64") ||
+                               head_has (logical->str, "ENCODING=B");
             }
         }
 
@@ -725,15 +783,50 @@ guild_import_parse_vcard (const char   *text,
         pos = len;
     }
 
-  if (parser.card != NULL)
+  return TRUE;
+}
+
+/* After the last piece: what is left open is reported. */
+void
+_guild_vcard_reader_finish (GuildVcardReader *reader)
+{
+  Parser *parser = &reader->parser;
+
+  if (parser->card != NULL)
     {
-      guild_import_result_skip (parser.result, parser.card->line,
+      guild_import_result_skip (parser->result, parser->card->line,
                                 _("The card is not complete (no END:VCARD)"));
-      g_clear_pointer (&parser.card, card_free);
+      g_clear_pointer (&parser->card, card_free);
     }
 
-  if (!parser.seen_card)
-    guild_import_result_skip (parser.result, 1, _("Not a vCard"));
+  if (!parser->seen_card)
+    guild_import_result_skip (parser->result, 1, _("Not a vCard"));
+}
 
-  return parser.result;
+/**
+ * guild_import_parse_vcard:
+ * @text: decoded UTF-8 text
+ *
+ * Returns: (transfer full): the contacts of every card, and the cards left
+ *   out with their first line.
+ */
+GuildImportResult *
+guild_import_parse_vcard (const char   *text,
+                          gsize         len,
+                          const char   *file_name,
+                          GCancellable *cancellable)
+{
+  GuildVcardReader *reader;
+  GuildImportResult *result;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  reader = _guild_vcard_reader_new (file_name);
+  /* Cancelled, what was read so far is returned as before. */
+  _guild_vcard_reader_feed (reader, text, len, TRUE, cancellable);
+  _guild_vcard_reader_finish (reader);
+  result = _guild_vcard_reader_take (reader);
+  _guild_vcard_reader_free (reader);
+
+  return result;
 }
