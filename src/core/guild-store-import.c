@@ -370,11 +370,48 @@ typedef struct
   GHashTable   *entry_of;      /* "kind:id" of a stored record → entry + 1 */
   gboolean      indexed_contacts;
   gboolean      indexed_keys;
+  /* A file read in chunks (guild_store_import_stream()): the keys a chunk
+   * remembers are tracked, and once the chunk is written they move to a
+   * temporary table, by a 64-bit hash, with the ids they were written
+   * under; what stays in memory does not grow with the file. */
+  GArray       *tracked;       /* TrackedKey */
+  sqlite3_stmt *spill_get;
+  sqlite3_stmt *spill_put;
 } Matcher;
+
+typedef struct
+{
+  GHashTable *table;
+  char        tag;
+  char       *key;
+} TrackedKey;
+
+static void
+clear_tracked (gpointer data)
+{
+  g_free (((TrackedKey *) data)->key);
+}
+
+static void
+matcher_init (Matcher    *m,
+              GuildStore *store)
+{
+  m->store = store;
+  m->db = _guild_store_get_db (store);
+  m->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->entry_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
 
 static void
 matcher_clear (Matcher *m)
 {
+  g_clear_pointer (&m->tracked, g_array_unref);
+  g_clear_pointer (&m->spill_get, sqlite3_finalize);
+  g_clear_pointer (&m->spill_put, sqlite3_finalize);
   g_clear_pointer (&m->emails, g_hash_table_unref);
   g_clear_pointer (&m->urls, g_hash_table_unref);
   g_clear_pointer (&m->names, g_hash_table_unref);
@@ -396,7 +433,7 @@ name_key (const char *name,
   return g_strconcat (a, "\x1f", b, NULL);
 }
 
-static void
+static gboolean
 index_put (GHashTable *table,
            char       *key,
            gint64      id)
@@ -404,10 +441,11 @@ index_put (GHashTable *table,
   if (key == NULL || *key == '\0' || g_hash_table_contains (table, key))
     {
       g_free (key);
-      return;
+      return FALSE;
     }
 
   g_hash_table_insert (table, key, g_memdup2 (&id, sizeof id));
+  return TRUE;
 }
 
 static gint64
@@ -417,6 +455,68 @@ index_get (GHashTable *table,
   gint64 *id = key != NULL ? g_hash_table_lookup (table, key) : NULL;
 
   return id != NULL ? *id : 0;
+}
+
+/* FNV-1a, 64 bits, of the tag and the key: two different keys of a file of
+ * millions of records share one with a chance of about 1 in 10^6. */
+static gint64
+spill_hash (char        tag,
+            const char *key)
+{
+  guint64 h = 0xcbf29ce484222325ULL;
+
+  h = (h ^ (guchar) tag) * 0x100000001b3ULL;
+  for (const char *p = key; *p != '\0'; p++)
+    h = (h ^ (guchar) *p) * 0x100000001b3ULL;
+
+  return (gint64) h;
+}
+
+static gint64
+spill_get (Matcher    *m,
+           char        tag,
+           const char *key)
+{
+  gint64 id = 0;
+
+  if (m->spill_get == NULL || key == NULL || *key == '\0')
+    return 0;
+
+  sqlite3_bind_int64 (m->spill_get, 1, spill_hash (tag, key));
+  if (sqlite3_step (m->spill_get) == SQLITE_ROW)
+    id = sqlite3_column_int64 (m->spill_get, 0);
+  sqlite3_reset (m->spill_get);
+
+  return id;
+}
+
+static gint64
+index_or_spill_get (Matcher    *m,
+                    GHashTable *table,
+                    char        tag,
+                    const char *key)
+{
+  gint64 id = index_get (table, key);
+
+  return id != 0 ? id : spill_get (m, tag, key);
+}
+
+static void
+remember_key (Matcher    *m,
+              GHashTable *table,
+              char        tag,
+              const char *key,
+              gint64      id)
+{
+  TrackedKey tracked;
+
+  if (!index_put (table, g_strdup (key), id) || m->tracked == NULL)
+    return;
+
+  tracked.table = table;
+  tracked.tag = tag;
+  tracked.key = g_strdup (key);
+  g_array_append_val (m->tracked, tracked);
 }
 
 static gboolean
@@ -613,13 +713,14 @@ find_match (Matcher      *m,
         return -G_MAXINT64;
 
       for (guint i = 0; i < keys->emails->len; i++)
-        if ((id = index_get (m->emails, g_ptr_array_index (keys->emails, i))) != 0)
+        if ((id = index_or_spill_get (m, m->emails, 'e',
+                                      g_ptr_array_index (keys->emails, i))) != 0)
           return id;
       for (guint i = 0; i < keys->urls->len; i++)
-        if ((id = index_get (m->urls, g_ptr_array_index (keys->urls, i))) != 0)
+        if ((id = index_or_spill_get (m, m->urls, 'u', g_ptr_array_index (keys->urls, i))) != 0)
           return id;
 
-      return index_get (m->names, keys->name);
+      return index_or_spill_get (m, m->names, 'n', keys->name);
     }
 
   if (kind == GUILD_RECORD_EVENT)
@@ -649,10 +750,10 @@ remember (Matcher     *m,
   if (kind == GUILD_RECORD_CONTACT)
     {
       for (guint i = 0; i < keys->emails->len; i++)
-        index_put (m->emails, g_strdup (g_ptr_array_index (keys->emails, i)), id);
+        remember_key (m, m->emails, 'e', g_ptr_array_index (keys->emails, i), id);
       for (guint i = 0; i < keys->urls->len; i++)
-        index_put (m->urls, g_strdup (g_ptr_array_index (keys->urls, i)), id);
-      index_put (m->names, g_strdup (keys->name), id);
+        remember_key (m, m->urls, 'u', g_ptr_array_index (keys->urls, i), id);
+      remember_key (m, m->names, 'n', keys->name, id);
     }
   else if (kind == GUILD_RECORD_EVENT)
     index_put (m->uids, g_strdup (guild_record_get_text (record, "uid")), id);
@@ -667,16 +768,19 @@ target_key (GuildRecordKind kind,
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT, kind, id);
 }
 
+/* Classifies @result's records with the matcher @mp, which may go on from
+ * earlier chunks of the same file. */
 static gboolean
-preview_on (GuildStore          *self,
-            GuildImportResult   *result,
-            GuildImportPreview **out,
-            Progress            *progress,
-            GCancellable        *cancellable,
-            GError             **error)
+preview_with (Matcher             *mp,
+              GuildImportResult   *result,
+              GuildImportPreview **out,
+              Progress            *progress,
+              GCancellable        *cancellable,
+              GError             **error)
 {
   g_autoptr(GuildImportPreview) preview = NULL;
-  Matcher m = { 0 };
+  GuildStore *self = mp->store;
+#define m (*mp)
   gboolean ok = FALSE;
 
   preview = g_new0 (GuildImportPreview, 1);
@@ -685,14 +789,8 @@ preview_on (GuildStore          *self,
                                         result->items->len);
   g_array_set_clear_func (preview->entries, clear_entry);
 
-  m.store = self;
-  m.db = _guild_store_get_db (self);
-  m.emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m.urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m.uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m.entry_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Claims are by entry, and entries are this chunk's. */
+  g_hash_table_remove_all (m.entry_of);
 
   for (guint i = 0; i < result->items->len; i++)
     {
@@ -855,7 +953,25 @@ preview_on (GuildStore          *self,
   ok = TRUE;
 
 out:
+  return ok;
+#undef m
+}
+
+static gboolean
+preview_on (GuildStore          *self,
+            GuildImportResult   *result,
+            GuildImportPreview **out,
+            Progress            *progress,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  Matcher m = { 0 };
+  gboolean ok;
+
+  matcher_init (&m, self);
+  ok = preview_with (&m, result, out, progress, cancellable, error);
   matcher_clear (&m);
+
   return ok;
 }
 
@@ -1588,6 +1704,345 @@ guild_store_import_apply_finish (GuildStore    *self,
     *batch_ids = ids;
   else
     g_array_unref (ids);
+  return TRUE;
+}
+
+/* Section: a file of any size */
+
+/* The page cache of a streamed import, in KiB. */
+#define STREAM_CACHE_KIB (32 * 1024)
+
+void
+guild_import_summary_free (GuildImportSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_clear_pointer (&summary->issues, g_array_unref);
+  g_clear_pointer (&summary->warnings, g_array_unref);
+  g_free (summary->file_name);
+  g_free (summary);
+}
+
+static void
+clear_issue (gpointer data)
+{
+  g_free (((GuildImportIssue *) data)->message);
+}
+
+static gint
+compare_issue_lines (gconstpointer a,
+                     gconstpointer b)
+{
+  guint x = ((const GuildImportIssue *) a)->line;
+  guint y = ((const GuildImportIssue *) b)->line;
+
+  return (x > y) - (x < y);
+}
+
+static void
+keep_issue (GArray     *kept,
+            guint      *more,
+            guint       line,
+            const char *message)
+{
+  GuildImportIssue issue;
+
+  if (kept->len >= GUILD_IMPORT_MAX_ISSUES)
+    {
+      (*more)++;
+      return;
+    }
+
+  issue.line = line;
+  issue.message = g_strdup (message);
+  g_array_append_val (kept, issue);
+}
+
+/* Adds a chunk's outcome to the summary: counts, and its problems in line
+ * order, as far as there is room. */
+static void
+summarize_chunk (GuildImportSummary *summary,
+                 GuildImportPreview *preview)
+{
+  GuildImportResult *chunk = preview->result;
+  g_autoptr(GArray) skipped = g_array_new (FALSE, FALSE, sizeof (GuildImportIssue));
+
+  summary->n_records += chunk->items->len + chunk->skipped->len;
+  summary->added += preview->added;
+  summary->updated += preview->updated;
+  summary->unchanged += preview->unchanged;
+  summary->skipped += preview->skipped;
+
+  g_array_append_vals (skipped, chunk->skipped->data, chunk->skipped->len);
+  for (guint i = 0; i < preview->entries->len; i++)
+    {
+      const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                             GuildImportPreviewEntry, i);
+      GuildImportIssue issue;
+
+      if (entry->action != GUILD_IMPORT_ACTION_SKIP)
+        continue;
+      issue.line = item_at (preview, entry->item)->line;
+      issue.message = entry->reason;
+      g_array_append_val (skipped, issue);
+    }
+  g_array_sort (skipped, compare_issue_lines);
+
+  for (guint i = 0; i < skipped->len; i++)
+    keep_issue (summary->issues, &summary->more_issues,
+                g_array_index (skipped, GuildImportIssue, i).line,
+                g_array_index (skipped, GuildImportIssue, i).message);
+  for (guint i = 0; i < chunk->warnings->len; i++)
+    keep_issue (summary->warnings, &summary->more_warnings,
+                g_array_index (chunk->warnings, GuildImportIssue, i).line,
+                g_array_index (chunk->warnings, GuildImportIssue, i).message);
+}
+
+static char *
+summary_report (GuildImportSummary *summary)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, _("Added: %u, updated: %u, unchanged: %u, skipped: %u"),
+                          summary->added, summary->updated, summary->unchanged,
+                          summary->skipped);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < summary->issues->len; i++)
+    {
+      const GuildImportIssue *issue = &g_array_index (summary->issues, GuildImportIssue, i);
+
+      g_string_append_printf (out, _("Line %u: %s"), issue->line, issue->message);
+      g_string_append_c (out, '\n');
+    }
+  if (summary->more_issues > 0)
+    {
+      g_string_append_printf (out,
+                              /* Translators: after the first thousand records left out
+                               * of an import, how many more there were. */
+                              ngettext ("And %u more record skipped",
+                                        "And %u more records skipped",
+                                        summary->more_issues),
+                              summary->more_issues);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Once a chunk is written, the keys it remembered leave memory for the
+ * temporary table, with the ids the records were written under. */
+static gboolean
+spill_chunk_keys (Matcher             *m,
+                  GuildImportPreview  *preview,
+                  GError             **error)
+{
+  for (guint i = 0; i < m->tracked->len; i++)
+    {
+      const TrackedKey *tracked = &g_array_index (m->tracked, TrackedKey, i);
+      gint64 id = index_get (tracked->table, tracked->key);
+      int rc;
+
+      if (id < 0)
+        {
+          const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                                 GuildImportPreviewEntry,
+                                                                 -id - 1);
+
+          id = entry->merged != NULL ? guild_record_get_id (entry->merged) : 0;
+        }
+      g_hash_table_remove (tracked->table, tracked->key);
+      /* A record that was skipped after all was not written. */
+      if (id <= 0)
+        continue;
+
+      sqlite3_bind_int64 (m->spill_put, 1, spill_hash (tracked->tag, tracked->key));
+      sqlite3_bind_int64 (m->spill_put, 2, id);
+      rc = sqlite3_step (m->spill_put);
+      sqlite3_reset (m->spill_put);
+      if (rc != SQLITE_DONE)
+        return _guild_store_set_error (m->db, rc, error);
+    }
+
+  g_array_set_size (m->tracked, 0);
+  return TRUE;
+}
+
+/**
+ * guild_store_import_stream:
+ * @reader: a file opened with guild_import_reader_new()
+ * @write: %FALSE for a dry run: everything is done, then rolled back
+ * @out: (out) (transfer full): the counts and the first problems
+ * @batch_id: (out) (optional): the batch written, 0 when nothing was
+ *
+ * Imports a file of any size with bounded memory: the file is read a chunk
+ * of records at a time (see #GuildImportReader), each chunk matched and
+ * written before the next is read, in ONE transaction with a small page
+ * cache. The keys that later records of the file match earlier ones by
+ * move, chunk by chunk, to a temporary table.
+ *
+ * A record that repeats one of an earlier chunk updates the record written
+ * for it (it counts as updated, where a whole-file preview counts it as
+ * unchanged). A dry run writes and rolls back, so its counts are exactly
+ * those of the real import; so does an import that would add and change
+ * nothing. Cancelled or failed, nothing is written. Runs on the store's
+ * connection, so on the thread that owns the store.
+ */
+gboolean
+guild_store_import_stream (GuildStore          *self,
+                           GuildImportReader   *reader,
+                           gboolean             write,
+                           GuildImportSummary **out,
+                           gint64              *batch_id,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_autoptr(GuildImportSummary) summary = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *report = NULL;
+  GuildImportResult *chunk;
+  Matcher m = { 0 };
+  sqlite3 *db;
+  gint64 batch = 0;
+  guint done = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reader != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  summary = g_new0 (GuildImportSummary, 1);
+  summary->format = guild_import_reader_get_format (reader);
+  summary->file_name = g_strdup (guild_import_reader_get_file_name (reader));
+  summary->issues = g_array_new (FALSE, FALSE, sizeof (GuildImportIssue));
+  g_array_set_clear_func (summary->issues, clear_issue);
+  summary->warnings = g_array_new (FALSE, FALSE, sizeof (GuildImportIssue));
+  g_array_set_clear_func (summary->warnings, clear_issue);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!_guild_store_begin_bulk_sized (self, STREAM_CACHE_KIB, error))
+    return FALSE;
+
+  db = _guild_store_get_db (self);
+  matcher_init (&m, self);
+  m.tracked = g_array_new (FALSE, FALSE, sizeof (TrackedKey));
+  g_array_set_clear_func (m.tracked, clear_tracked);
+
+  rc = sqlite3_exec (db, "CREATE TEMP TABLE IF NOT EXISTS guild_import_key"
+                         " (hash INTEGER PRIMARY KEY, id INTEGER NOT NULL);"
+                         " DELETE FROM temp.guild_import_key", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT id FROM temp.guild_import_key WHERE hash = ?1", -1,
+                             &m.spill_get, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO temp.guild_import_key (hash, id)"
+                                 " VALUES (?1, ?2)", -1, &m.spill_put, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT INTO import_batch (started_at, file_name, format)"
+                                 " VALUES (?1, ?2, ?3)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+      sqlite3_bind_text (stmt, 2, summary->file_name ? summary->file_name : "", -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, guild_import_format_to_string (summary->format), -1,
+                         SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    {
+      _guild_store_set_error (db, rc, error);
+      goto out;
+    }
+  batch = sqlite3_last_insert_rowid (db);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  _guild_store_set_import_batch (self, batch);
+  while ((chunk = guild_import_reader_next (reader, cancellable, &local_error)) != NULL)
+    {
+      g_autoptr(GuildImportResult) owned = chunk;
+      g_autoptr(GuildImportPreview) preview = NULL;
+      Applier a = { 0 };
+      gboolean chunk_ok;
+
+      if (!preview_with (&m, chunk, &preview, NULL, cancellable, &local_error))
+        break;
+
+      a.store = self;
+      a.db = db;
+      a.preview = preview;
+      a.batch_id = batch;
+      a.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      a.pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+      a.done = &done;
+      a.total = G_MAXUINT;
+      chunk_ok = apply_all (&a, cancellable, &local_error) &&
+                 spill_chunk_keys (&m, preview, &local_error);
+      g_hash_table_unref (a.ids);
+      g_hash_table_unref (a.pending);
+      if (!chunk_ok)
+        break;
+
+      summarize_chunk (summary, preview);
+    }
+  _guild_store_set_import_batch (self, 0);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+
+  if (!write || summary->added + summary->updated == 0)
+    {
+      /* Everything was done to be counted; none of it is kept. */
+      guild_store_rollback (self);
+      batch = 0;
+      ok = TRUE;
+      goto out;
+    }
+
+  report = summary_report (summary);
+  rc = sqlite3_prepare_v2 (db,
+                           "UPDATE import_batch SET finished_at = ?1, added = ?2, updated = ?3,"
+                           " unchanged = ?4, skipped = ?5, report = ?6 WHERE id = ?7",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+      sqlite3_bind_int (stmt, 2, summary->added);
+      sqlite3_bind_int (stmt, 3, summary->updated);
+      sqlite3_bind_int (stmt, 4, summary->unchanged);
+      sqlite3_bind_int (stmt, 5, summary->skipped);
+      sqlite3_bind_text (stmt, 6, report, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, batch);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _guild_store_set_error (db, rc, error);
+      goto out;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  ok = guild_store_commit (self, error);
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!ok)
+    guild_store_rollback (self);
+  matcher_clear (&m);
+  sqlite3_exec (db, "DROP TABLE IF EXISTS temp.guild_import_key", NULL, NULL, NULL);
+  if (!ok)
+    return FALSE;
+
+  if (batch_id != NULL)
+    *batch_id = batch;
+  *out = g_steal_pointer (&summary);
   return TRUE;
 }
 

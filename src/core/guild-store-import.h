@@ -114,6 +114,52 @@ gboolean            guild_store_import_apply_finish   (GuildStore              *
                                                        GArray                 **batch_ids,
                                                        GError                 **error);
 
+/* The skipped records and warnings a summary keeps; the rest are counted. */
+#define GUILD_IMPORT_MAX_ISSUES 1000
+
+/**
+ * GuildImportSummary:
+ * @format: what the file was read as
+ * @file_name: (nullable): its display name
+ * @n_records: how many records the file held, skipped ones included
+ * @added: @updated: @unchanged: @skipped: the counts
+ * @issues: (element-type GuildImportIssue): the first skipped records, in
+ *   the order of the file, at most %GUILD_IMPORT_MAX_ISSUES
+ * @more_issues: how many more were skipped
+ * @warnings: (element-type GuildImportIssue): the first records read in
+ *   part, likewise
+ * @more_warnings: how many more
+ *
+ * The outcome of guild_store_import_stream(): counts and the first
+ * problems, never the records themselves.
+ */
+typedef struct
+{
+  GuildImportFormat  format;
+  char              *file_name;
+  guint              n_records;
+  guint              added;
+  guint              updated;
+  guint              unchanged;
+  guint              skipped;
+  GArray            *issues;
+  guint              more_issues;
+  GArray            *warnings;
+  guint              more_warnings;
+} GuildImportSummary;
+
+void      guild_import_summary_free       (GuildImportSummary  *summary);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildImportSummary, guild_import_summary_free)
+
+gboolean  guild_store_import_stream       (GuildStore          *self,
+                                           GuildImportReader   *reader,
+                                           gboolean             write,
+                                           GuildImportSummary **out,
+                                           gint64              *batch_id,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+
 gboolean  guild_store_import_undo         (GuildStore          *self,
                                            gint64               batch_id,
                                            GCancellable        *cancellable,

@@ -38,6 +38,9 @@ void        _guild_store_close_reader         (sqlite3               *db);
 gboolean    _guild_store_set_error            (sqlite3               *db,
                                                int                    rc,
                                                GError               **error);
+gboolean    _guild_store_begin_bulk_sized     (GuildStore            *self,
+                                               int                    cache_kib,
+                                               GError               **error);
 void        _guild_store_set_import_batch     (GuildStore            *self,
                                                gint64                 batch_id);
 void        _guild_store_set_busy_importing   (GuildStore            *self,

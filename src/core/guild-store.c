@@ -1511,10 +1511,26 @@ gboolean
 guild_store_begin_bulk (GuildStore  *self,
                         GError     **error)
 {
+  return _guild_store_begin_bulk_sized (self, BULK_CACHE_KIB, error);
+}
+
+/**
+ * _guild_store_begin_bulk_sized:
+ * @cache_kib: the most the page cache may grow to, in KiB
+ *
+ * guild_store_begin_bulk() with a page cache of another size: an import of
+ * a file of any size keeps its memory bounded with a small one.
+ */
+gboolean
+_guild_store_begin_bulk_sized (GuildStore  *self,
+                               int          cache_kib,
+                               GError     **error)
+{
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
+  g_return_val_if_fail (cache_kib > 0, FALSE);
 
   if (!query_int (self->db, "PRAGMA cache_size", &self->bulk_saved_cache_size, error) ||
       !query_int (self->db, "PRAGMA ignore_check_constraints", &self->bulk_saved_ignore_checks,
@@ -1523,7 +1539,7 @@ guild_store_begin_bulk (GuildStore  *self,
 
   self->bulk = TRUE;
   sql = g_strdup_printf ("PRAGMA cache_size = -%d; PRAGMA ignore_check_constraints = ON",
-                         BULK_CACHE_KIB);
+                         cache_kib);
   if (!exec_sql (self->db, sql, error) || !guild_store_begin (self, error))
     {
       end_bulk (self);

@@ -287,6 +287,19 @@ guild_import_reader_get_fraction (GuildImportReader *self)
 }
 
 /**
+ * guild_import_reader_get_size:
+ *
+ * Returns: the file's size in bytes, or -1 when it is not known
+ */
+goffset
+guild_import_reader_get_size (GuildImportReader *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  return self->size;
+}
+
+/**
  * guild_import_reader_is_streamed:
  *
  * Returns: whether the file is read in pieces (vCard and CSV) rather than

@@ -175,6 +175,11 @@ GuildImportFormat  guild_import_reader_get_format     (GuildImportReader  *self)
 const char        *guild_import_reader_get_file_name  (GuildImportReader  *self);
 double             guild_import_reader_get_fraction   (GuildImportReader  *self);
 gboolean           guild_import_reader_is_streamed    (GuildImportReader  *self);
+goffset            guild_import_reader_get_size       (GuildImportReader  *self);
+
+/* From this size on, guildctl imports a vCard or CSV file with
+ * guild_store_import_stream(), whose memory does not grow with the file. */
+#define GUILD_IMPORT_STREAM_THRESHOLD ((goffset) 64 * 1024 * 1024)
 GuildImportResult *guild_import_reader_next           (GuildImportReader  *self,
                                                        GCancellable       *cancellable,
                                                        GError            **error);
