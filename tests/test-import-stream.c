@@ -9,7 +9,11 @@
 
 #include <locale.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
+#include "guild-export-json.h"
+#include "guild-store-import.h"
+#include "guild-store-private.h"
 #include "import/guild-import.h"
 
 /* Reading a file in pieces (GuildImportReader) finds exactly what reading
@@ -278,6 +282,230 @@ test_unknown (void)
   g_assert_error (error, GUILD_IMPORT_ERROR, GUILD_IMPORT_ERROR_UNKNOWN_FORMAT);
 }
 
+/* Section: importing in chunks (guild_store_import_stream) */
+
+typedef struct
+{
+  char       *dir;
+  GuildStore *store;
+  GuildStore *other;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  f->dir = g_dir_make_tmp ("guild-import-stream-XXXXXX", &error);
+  g_assert_no_error (error);
+  a = g_build_filename (f->dir, "stream.db", NULL);
+  b = g_build_filename (f->dir, "whole.db", NULL);
+  f->store = guild_store_open (a, GUILD_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  f->other = guild_store_open (b, GUILD_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  g_clear_object (&f->store);
+  g_clear_object (&f->other);
+  d = g_dir_open (f->dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static GuildImportSummary *
+stream_import (GuildStore *store,
+               const char *data,
+               gsize       len,
+               const char *name,
+               gboolean    write,
+               gint64     *batch)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, len, NULL);
+  g_autoptr(GuildImportReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GuildImportSummary *summary = NULL;
+
+  reader = guild_import_reader_new_for_stream (stream, name, len, GUILD_IMPORT_FORMAT_UNKNOWN,
+                                               NULL, &error);
+  g_assert_no_error (error);
+  /* Small pieces and chunks: records meet their duplicates chunks later. */
+  guild_import_reader_set_piece_size (reader, 700, 7);
+  g_assert_true (guild_store_import_stream (store, reader, write, &summary, batch, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  return summary;
+}
+
+static GuildImportPreview *
+whole_import (GuildStore        *store,
+              GuildImportResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  GuildImportPreview *preview = NULL;
+
+  g_assert_true (guild_store_import_preview (store, result, &preview, NULL, &error));
+  g_assert_true (guild_store_import_apply (store, preview, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return preview;
+}
+
+static char *
+export_json (GuildStore *store)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_true (guild_export_json (store, out, NULL, NULL));
+  return g_strdup (out->str);
+}
+
+static char *
+make_cards (guint n,
+            guint repeat_every)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Now and then someone from much earlier in the file again, with a
+       * phone number the first card did not have. */
+      guint who = repeat_every > 0 && i > 0 && i % repeat_every == 0 ? i / 3 : i;
+
+      g_string_append_printf (out, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %u\r\n"
+                              "EMAIL:p%u@example.org\r\nORG:Company %u\r\n", who, who, who % 5);
+      if (who != i)
+        g_string_append_printf (out, "TEL:+49 30 %u\r\n", i);
+      g_string_append (out, "END:VCARD\r\n");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Without repeats, the streamed import writes what the whole-file one
+ * writes, and counts the same. */
+static void
+test_stream_same_records (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *cards = make_cards (300, 0);
+  g_autoptr(GuildImportResult) result = NULL;
+  g_autoptr(GuildImportPreview) preview = NULL;
+  g_autoptr(GuildImportSummary) summary = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gint64 batch = 0;
+
+  result = guild_import_parse ((const guint8 *) cards, strlen (cards), "people.vcf",
+                               GUILD_IMPORT_FORMAT_UNKNOWN, NULL, NULL);
+  preview = whole_import (f->other, result);
+  summary = stream_import (f->store, cards, strlen (cards), "people.vcf", TRUE, &batch);
+
+  g_assert_cmpuint (summary->n_records, ==, 300);
+  g_assert_cmpuint (summary->added, ==, preview->added);
+  g_assert_cmpuint (summary->updated, ==, preview->updated);
+  g_assert_cmpuint (summary->unchanged, ==, preview->unchanged);
+  g_assert_cmpuint (summary->skipped, ==, preview->skipped);
+  g_assert_cmpint (batch, >, 0);
+
+  a = export_json (f->store);
+  b = export_json (f->other);
+  g_assert_cmpstr (a, ==, b);
+
+  /* The batch is undone like any other. */
+  g_assert_true (guild_store_import_undo (f->store, batch, NULL, NULL));
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_CONTACT), ==, 0);
+}
+
+/* A person repeated chunks later is merged into the record written for
+ * them: the same records as a whole-file import, counted as updates. */
+static void
+test_stream_repeats (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *cards = make_cards (400, 37);
+  g_autoptr(GuildImportResult) result = NULL;
+  g_autoptr(GuildImportPreview) preview = NULL;
+  g_autoptr(GuildImportSummary) dry = NULL;
+  g_autoptr(GuildImportSummary) summary = NULL;
+  g_autoptr(GuildImportSummary) again = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gint64 batch = 0;
+
+  result = guild_import_parse ((const guint8 *) cards, strlen (cards), "people.vcf",
+                               GUILD_IMPORT_FORMAT_UNKNOWN, NULL, NULL);
+  preview = whole_import (f->other, result);
+  /* Ten cards repeat someone; three of those are the first card of the
+   * person they name (whose number was taken by an earlier repeat). */
+  g_assert_cmpuint (preview->added, ==, 393);
+  g_assert_cmpuint (preview->unchanged, ==, 7);
+
+  /* A dry run counts what the import will do and writes nothing. */
+  dry = stream_import (f->store, cards, strlen (cards), "people.vcf", FALSE, &batch);
+  g_assert_cmpint (batch, ==, 0);
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_CONTACT), ==, 0);
+  g_assert_cmpuint (dry->added, ==, 393);
+  g_assert_cmpuint (dry->added + dry->updated + dry->unchanged, ==, 400);
+
+  summary = stream_import (f->store, cards, strlen (cards), "people.vcf", TRUE, &batch);
+  g_assert_cmpuint (summary->added, ==, dry->added);
+  g_assert_cmpuint (summary->updated, ==, dry->updated);
+  g_assert_cmpuint (summary->unchanged, ==, dry->unchanged);
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_CONTACT), ==, 393);
+  /* Most repeats are chunks later than the first card: updates here. */
+  g_assert_cmpuint (summary->updated, >, 0);
+
+  a = export_json (f->store);
+  b = export_json (f->other);
+  g_assert_cmpstr (a, ==, b);
+
+  /* Again: everyone is there already. */
+  again = stream_import (f->store, cards, strlen (cards), "people.vcf", TRUE, &batch);
+  g_assert_cmpuint (again->added + again->updated, ==, 0);
+  g_assert_cmpuint (again->unchanged, ==, 400);
+  g_assert_cmpint (batch, ==, 0);
+}
+
+/* Thousands of records left out: the first thousand are kept, the rest
+ * counted. */
+static void
+test_stream_skipped (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) cards = g_string_new (NULL);
+  g_autoptr(GuildImportSummary) summary = NULL;
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (cards, "BEGIN:VCARD\nVERSION:3.0\nEMAIL:x%u@example.org\nEND:VCARD\n"
+                            "BEGIN:VCARD\nVERSION:3.0\nFN:Named %u\nEND:VCARD\n", i, i);
+
+  summary = stream_import (f->store, cards->str, cards->len, "nameless.vcf", TRUE, NULL);
+  g_assert_cmpuint (summary->added, ==, 1500);
+  g_assert_cmpuint (summary->skipped, ==, 1500);
+  g_assert_cmpuint (summary->issues->len, ==, GUILD_IMPORT_MAX_ISSUES);
+  g_assert_cmpuint (summary->more_issues, ==, 500);
+  /* In the order of the file, with the lines of the cards. */
+  g_assert_cmpuint (g_array_index (summary->issues, GuildImportIssue, 0).line, ==, 1);
+  g_assert_cmpuint (g_array_index (summary->issues, GuildImportIssue, 1).line, ==, 9);
+  g_assert_cmpuint (g_array_index (summary->issues, GuildImportIssue, 999).line, ==, 999 * 8 + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +519,12 @@ main (int   argc,
   g_test_add_func ("/guild/import/stream/encodings", test_encodings);
   g_test_add_func ("/guild/import/stream/many", test_many);
   g_test_add_func ("/guild/import/stream/unknown", test_unknown);
+  g_test_add ("/guild/import/stream/store-same-records", Fixture, NULL,
+              fixture_set_up, test_stream_same_records, fixture_tear_down);
+  g_test_add ("/guild/import/stream/store-repeats", Fixture, NULL,
+              fixture_set_up, test_stream_repeats, fixture_tear_down);
+  g_test_add ("/guild/import/stream/store-skipped", Fixture, NULL,
+              fixture_set_up, test_stream_skipped, fixture_tear_down);
 
   return g_test_run ();
 }
