@@ -1028,7 +1028,7 @@ import_file (Import     *imp,
       guild_import_reader_get_size (reader) >= GUILD_IMPORT_STREAM_THRESHOLD)
     return import_file_streamed (imp, display, reader);
   if (reader != NULL)
-    result = guild_import_reader_read_all (reader, NULL, &error);
+    result = guild_import_reader_read_all (reader, NULL, NULL, NULL, &error);
   if (result == NULL)
     {
       g_autofree char *message = NULL;

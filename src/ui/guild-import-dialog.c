@@ -101,8 +101,68 @@ describe_read_error (const GError *error,
   return g_strdup_printf (_("%s could not be read."), name);
 }
 
+/* How far reading the files has come, posted from the worker to the main
+ * context; the dialog is looked at there only. */
+typedef struct
+{
+  GTask *task;
+  double fraction;
+} ReadProgress;
+
+static gboolean
+read_progress_dispatch (gpointer user_data)
+{
+  ReadProgress *progress = user_data;
+  GuildImportDialog *self = g_task_get_source_object (progress->task);
+
+  if (self->outcomes == NULL && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_handle_id (&self->pulse_source, g_source_remove);
+      gtk_progress_bar_set_fraction (self->progress_bar, progress->fraction);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+read_progress_free (gpointer user_data)
+{
+  ReadProgress *progress = user_data;
+
+  g_object_unref (progress->task);
+  g_free (progress);
+}
+
+typedef struct
+{
+  GTask  *task;
+  guint   index;
+  guint   n_files;
+  gint64  last_post;
+} ReadState;
+
+/* On the worker, after each chunk of records: a few posts a second. */
+static void
+on_read_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  ReadState *state = user_data;
+  ReadProgress *progress;
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - state->last_post < G_USEC_PER_SEC / 5)
+    return;
+
+  state->last_post = now;
+  progress = g_new0 (ReadProgress, 1);
+  progress->task = g_object_ref (state->task);
+  progress->fraction = (state->index + fraction) / state->n_files;
+  g_main_context_invoke_full (g_task_get_context (state->task), G_PRIORITY_DEFAULT,
+                              read_progress_dispatch, progress, read_progress_free);
+}
+
 /* Runs on a worker thread: only the GFiles (immutable) and new plain data
- * cross over. */
+ * cross over. vCard and CSV files are read in pieces, with progress. */
 static void
 parse_files_worker (GTask        *task,
                     gpointer      source_object,
@@ -111,6 +171,7 @@ parse_files_worker (GTask        *task,
 {
   GPtrArray *files = task_data;
   g_autoptr(GPtrArray) outcomes = NULL;
+  ReadState state = { task, 0, files->len, 0 };
 
   outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) file_outcome_free);
 
@@ -118,12 +179,17 @@ parse_files_worker (GTask        *task,
     {
       FileOutcome *outcome = g_new0 (FileOutcome, 1);
       g_autofree char *basename = NULL;
+      g_autoptr(GuildImportReader) reader = NULL;
 
       outcome->file = g_object_ref (g_ptr_array_index (files, i));
       basename = g_file_get_basename (outcome->file);
       outcome->name = g_filename_display_name (basename != NULL ? basename : "");
-      outcome->result = guild_import_parse_file (outcome->file, GUILD_IMPORT_FORMAT_UNKNOWN,
-                                                 cancellable, &outcome->error);
+      state.index = i;
+      reader = guild_import_reader_new (outcome->file, GUILD_IMPORT_FORMAT_UNKNOWN, cancellable,
+                                        &outcome->error);
+      if (reader != NULL)
+        outcome->result = guild_import_reader_read_all (reader, on_read_progress_cb, &state,
+                                                        cancellable, &outcome->error);
       g_ptr_array_add (outcomes, outcome);
 
       if (g_task_return_error_if_cancelled (task))

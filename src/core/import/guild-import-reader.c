@@ -554,6 +554,8 @@ append_result (GuildImportResult *dest,
 
 /**
  * guild_import_reader_read_all:
+ * @progress: (nullable) (scope call): called after each chunk, on the
+ *   calling thread, with guild_import_reader_get_fraction()
  *
  * Reads every chunk into one result: the file's bytes are never all in
  * memory, only its records.
@@ -561,9 +563,11 @@ append_result (GuildImportResult *dest,
  * Returns: (transfer full): the result, or %NULL with @error set.
  */
 GuildImportResult *
-guild_import_reader_read_all (GuildImportReader  *self,
-                              GCancellable       *cancellable,
-                              GError            **error)
+guild_import_reader_read_all (GuildImportReader       *self,
+                              GuildImportReadProgress  progress,
+                              gpointer                 progress_data,
+                              GCancellable            *cancellable,
+                              GError                 **error)
 {
   g_autoptr(GuildImportResult) all = NULL;
   GuildImportResult *chunk;
@@ -579,6 +583,8 @@ guild_import_reader_read_all (GuildImportReader  *self,
     {
       append_result (all, chunk);
       guild_import_result_free (chunk);
+      if (progress != NULL)
+        progress (guild_import_reader_get_fraction (self), progress_data);
     }
   if (local_error != NULL)
     {

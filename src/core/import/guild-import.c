@@ -647,7 +647,7 @@ guild_import_parse_file (GFile              *file,
   if (reader == NULL)
     return NULL;
 
-  return guild_import_reader_read_all (reader, cancellable, error);
+  return guild_import_reader_read_all (reader, NULL, NULL, cancellable, error);
 }
 
 /* Section: helpers */

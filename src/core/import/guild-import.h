@@ -183,9 +183,14 @@ goffset            guild_import_reader_get_size       (GuildImportReader  *self)
 GuildImportResult *guild_import_reader_next           (GuildImportReader  *self,
                                                        GCancellable       *cancellable,
                                                        GError            **error);
-GuildImportResult *guild_import_reader_read_all       (GuildImportReader  *self,
-                                                       GCancellable       *cancellable,
-                                                       GError            **error);
+typedef void (*GuildImportReadProgress) (double   fraction,
+                                         gpointer user_data);
+
+GuildImportResult *guild_import_reader_read_all       (GuildImportReader       *self,
+                                                       GuildImportReadProgress  progress,
+                                                       gpointer                 progress_data,
+                                                       GCancellable            *cancellable,
+                                                       GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildImportReader, guild_import_reader_free)
 
