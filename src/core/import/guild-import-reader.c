@@ -558,7 +558,9 @@ append_result (GuildImportResult *dest,
  *   calling thread, with guild_import_reader_get_fraction()
  *
  * Reads every chunk into one result: the file's bytes are never all in
- * memory, only its records.
+ * memory, only its records, which for a file of gigabytes are too many:
+ * beyond 512 MiB the file is refused with %GUILD_IMPORT_ERROR_TOO_LARGE
+ * (guild_store_import_stream() takes files of any size).
  *
  * Returns: (transfer full): the result, or %NULL with @error set.
  */
@@ -577,6 +579,14 @@ guild_import_reader_read_all (GuildImportReader       *self,
 
   if (!is_streamed (self->format))
     return read_whole (self, cancellable, error);
+
+  if (self->size > MAX_WHOLE_FILE)
+    {
+      g_set_error (error, GUILD_IMPORT_ERROR, GUILD_IMPORT_ERROR_TOO_LARGE,
+                   _("“%s” is too large to import."),
+                   self->file_name != NULL ? self->file_name : "");
+      return NULL;
+    }
 
   all = guild_import_result_new (self->format, self->file_name);
   while ((chunk = guild_import_reader_next (self, cancellable, &local_error)) != NULL)
