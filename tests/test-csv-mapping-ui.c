@@ -117,6 +117,12 @@ dialog_ready (gpointer data)
 }
 
 static gboolean
+dialog_not_applying (gpointer data)
+{
+  return !guild_import_dialog_get_applying (data);
+}
+
+static gboolean
 page_ready (gpointer data)
 {
   GtkWidget *page = find_mapping_page (data);
@@ -210,10 +216,13 @@ test_mapping_step (Fixture       *f,
   wait_for (counts_are, &wait, "the preview with names again");
   while (guild_csv_mapping_page_get_busy (page))
     g_main_context_iteration (NULL, TRUE);
+  wait_for (dialog_ready, dialog, "the last preview to be matched");
   wait_for (counts_are, &wait, "the last preview");
 
+  /* The write runs on a worker: wait until it is done. */
   g_object_ref (dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  wait_for (dialog_not_applying, dialog, "the import to be written");
   g_object_unref (dialog);
 
   contacts = guild_store_list (f->store, GUILD_RECORD_CONTACT, NULL, &error);

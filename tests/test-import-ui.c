@@ -392,6 +392,62 @@ test_import_errors (Fixture       *fixture,
   g_unsetenv ("GUILD_DATABASE");
 }
 
+/* Cancel while the import is being written: the worker's transaction is
+ * rolled back, the dialog waits for that, and nothing is left behind. */
+static void
+test_cancel_while_writing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "guild.db", NULL);
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "Connections.csv", NULL);
+  g_autoptr(GuildApplication) app = start_application (path, "CancelWriting");
+  GuildStore *store = guild_application_get_store (app);
+  g_autoptr(GString) csv = g_string_new ("First Name,Last Name,URL,Email Address,Company,"
+                                         "Position,Connected On\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GuildContact) contact = guild_contact_new ("After The Cancel");
+  GuildStoreStats stats;
+  GuildImportDialog *dialog;
+  guint counts[4];
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (csv, "Person%u,Family%u,https://www.linkedin.com/in/p-%u,"
+                            "p%u@example.org,Company %u,Engineer,01 Mar 2024\n",
+                            i, i, i, i, i % 97);
+  g_file_set_contents (csv_path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (csv_path);
+
+  guild_application_import_files (app, &file, 1);
+  dialog = wait_for_dialog ();
+  g_assert_true (guild_import_dialog_get_counts (dialog, 0, counts));
+  g_assert_cmpuint (counts[0], ==, 20000);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  g_assert_true (guild_import_dialog_get_applying (dialog));
+  /* The window's own writes wait meanwhile. */
+  g_assert_false (guild_store_add (store, GUILD_RECORD (contact), &error));
+  g_assert_error (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
+  /* Still there while the write is rolled back. */
+  g_assert_true (find_dialog () == dialog);
+  wait_for (dialog_gone, NULL, "the dialog to close after Cancel");
+
+  g_assert_cmpuint (count_records (store), ==, 0);
+  g_assert_true (guild_store_get_stats (store, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.import_batches, ==, 0);
+  g_assert_null (_guild_application_get_last_import (app));
+  g_assert_true (guild_store_add (store, GUILD_RECORD (contact), &error));
+  g_assert_no_error (error);
+
+  destroy_toplevels ();
+  g_unsetenv ("GUILD_DATABASE");
+}
+
 typedef struct
 {
   const char *path;
@@ -517,6 +573,7 @@ main (int   argc,
   ADD ("/guild/import-ui/errors", test_import_errors);
   ADD ("/guild/import-ui/drop", test_drop);
   ADD ("/guild/import-ui/export", test_export);
+  ADD ("/guild/import-ui/cancel-while-writing", test_cancel_while_writing);
 
 #undef ADD
 

@@ -57,6 +57,13 @@ tear_down (Fixture       *f,
   g_autofree char *path = g_strdup (guild_store_get_path (f->store));
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  /* The contact index a dialog asked for is built on a worker that reads the
+   * file: let it finish before the file goes. */
+  while (g_object_get_data (G_OBJECT (f->store), "guild-contact-index-building") != NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
 
   g_clear_object (&f->store);
   g_unlink (path);

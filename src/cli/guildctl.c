@@ -915,6 +915,102 @@ import_clear (Import *imp)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 
+/* A large vCard or CSV file: read, matched and written a chunk at a time,
+ * so that memory stays bounded (guild_store_import_stream()). The summary
+ * is the same as for any other file; it keeps the first thousand skipped
+ * records and says how many more there were. */
+static gboolean
+import_file_streamed (Import            *imp,
+                      const char        *display,
+                      GuildImportReader *reader)
+{
+  g_autoptr(GuildImportSummary) summary = NULL;
+  g_autoptr(GArray) issues = g_array_new (FALSE, FALSE, sizeof (ImportIssue));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *more = NULL;
+  guint counts[4];
+
+  if (!ensure_store (imp, &error))
+    {
+      store_error (error, imp->db_path);
+      return FALSE;
+    }
+
+  if (!guild_store_import_stream (imp->store, reader, !imp->dry_run, &summary, NULL, NULL,
+                                  &error))
+    {
+      g_autofree char *body = NULL;
+      g_autofree char *title = guild_store_describe_error (error, imp->db_path, &body);
+      g_autofree char *message = g_strdup_printf (_("%s: %s. %s"), display, title, body);
+
+      g_debug ("%s", error->message);
+      report_failed_file (imp, display, message);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < summary->issues->len; i++)
+    {
+      const GuildImportIssue *skipped = &g_array_index (summary->issues, GuildImportIssue, i);
+      ImportIssue issue = { skipped->line, i, skipped->message };
+
+      g_array_append_val (issues, issue);
+    }
+  if (summary->more_issues > 0)
+    {
+      ImportIssue issue = { 0, issues->len, NULL };
+
+      more = g_strdup_printf (ngettext ("And %u more record skipped",
+                                        "And %u more records skipped",
+                                        summary->more_issues),
+                              summary->more_issues);
+      issue.message = more;
+      g_array_append_val (issues, issue);
+    }
+
+  imp->taken += summary->added + summary->updated + summary->unchanged;
+  if (summary->skipped > 0)
+    imp->partial = TRUE;
+
+  counts[0] = summary->added;
+  counts[1] = summary->updated;
+  counts[2] = summary->unchanged;
+  counts[3] = summary->skipped;
+  if (imp->json)
+    {
+      append_file_json (imp, display, summary->format, counts, issues);
+      return TRUE;
+    }
+
+  g_print (_("%s (%s)"), display, guild_import_format_label (summary->format));
+  g_print ("\n");
+  if (summary->n_records == 0)
+    {
+      print_line (g_strdup (_("The file holds no records.")));
+      return TRUE;
+    }
+  print_line (g_strdup_printf (ngettext ("%u added", "%u added", counts[0]), counts[0]));
+  print_line (g_strdup_printf (ngettext ("%u updated", "%u updated", counts[1]), counts[1]));
+  print_line (g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", counts[2]), counts[2]));
+  print_line (g_strdup_printf (ngettext ("%u skipped", "%u skipped", counts[3]), counts[3]));
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const ImportIssue *issue = &g_array_index (issues, ImportIssue, i);
+
+      if (issue->line == 0)
+        print_line (g_strdup (issue->message));
+      else
+        print_line (g_strdup_printf (_("line %u: %s"), issue->line, issue->message));
+    }
+  for (guint i = 0; i < summary->warnings->len; i++)
+    {
+      const GuildImportIssue *warning = &g_array_index (summary->warnings, GuildImportIssue, i);
+
+      print_line (g_strdup_printf (_("line %u: warning: %s"), warning->line, warning->message));
+    }
+
+  return TRUE;
+}
+
 /* Imports one file; returns FALSE only when the database cannot be opened,
  * which ends the whole command. */
 static gboolean
@@ -922,6 +1018,7 @@ import_file (Import     *imp,
              const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GuildImportReader) reader = NULL;
   g_autoptr(GuildImportResult) result = NULL;
   g_autoptr(GuildImportPreview) preview = NULL;
   g_autoptr(GArray) issues = NULL;
@@ -929,7 +1026,12 @@ import_file (Import     *imp,
   g_autofree char *display = g_filename_display_name (path);
   guint counts[4];
 
-  result = guild_import_parse_file (file, GUILD_IMPORT_FORMAT_UNKNOWN, NULL, &error);
+  reader = guild_import_reader_new (file, GUILD_IMPORT_FORMAT_UNKNOWN, NULL, &error);
+  if (reader != NULL && guild_import_reader_is_streamed (reader) &&
+      guild_import_reader_get_size (reader) >= GUILD_IMPORT_STREAM_THRESHOLD)
+    return import_file_streamed (imp, display, reader);
+  if (reader != NULL)
+    result = guild_import_reader_read_all (reader, NULL, NULL, NULL, &error);
   if (result == NULL)
     {
       g_autofree char *message = NULL;

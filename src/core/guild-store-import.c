@@ -27,10 +27,123 @@
  * added rows carry the batch's id, so the batch can be undone. A cancel or a
  * failure rolls back: nothing is written.
  *
- * Both run on the store's own connection, so they must be called on the
- * thread that owns the store (for now the main thread; the parsing, which is
- * the part that grows with the file, runs anywhere).
+ * The synchronous functions run on the store's own connection (guildctl,
+ * tests). The app uses the _async pair: the preview reads and the apply
+ * writes on a connection of a worker thread's own, reporting progress to the
+ * caller's main context, while the store refuses writes of its own
+ * (_guild_store_set_busy_importing()); when the write is committed the store
+ * announces a reset of every kind it touched.
  */
+
+/* Section: progress */
+
+/* Progress reports are at most this often (µs), apart from the last. */
+#define PROGRESS_INTERVAL (G_USEC_PER_SEC / 5)
+
+typedef struct
+{
+  gatomicrefcount          ref;
+  GMainContext            *context;
+  GuildImportProgressFunc  func;
+  gpointer                 data;
+  GDestroyNotify           notify;
+  /* Only the worker touches these. */
+  gint64                   last_post;
+  double                   last_fraction;
+} Progress;
+
+static Progress *
+progress_new (GuildImportProgressFunc func,
+              gpointer                data,
+              GDestroyNotify          notify)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  g_atomic_ref_count_init (&p->ref);
+  p->context = g_main_context_ref_thread_default ();
+  p->func = func;
+  p->data = data;
+  p->notify = notify;
+  p->last_fraction = -1;
+
+  return p;
+}
+
+static Progress *
+progress_ref (Progress *p)
+{
+  g_atomic_ref_count_inc (&p->ref);
+  return p;
+}
+
+/* The last reference may go on either thread; the data's notify is the
+ * caller's business and must be safe wherever that is. */
+static void
+progress_unref (Progress *p)
+{
+  if (p == NULL || !g_atomic_ref_count_dec (&p->ref))
+    return;
+
+  if (p->notify != NULL)
+    p->notify (p->data);
+  g_main_context_unref (p->context);
+  g_free (p);
+}
+
+typedef struct
+{
+  Progress *progress;
+  double    fraction;
+} ProgressPost;
+
+static gboolean
+progress_dispatch (gpointer user_data)
+{
+  ProgressPost *post = user_data;
+
+  if (post->progress->func != NULL)
+    post->progress->func (post->fraction, post->progress->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_post_free (gpointer user_data)
+{
+  ProgressPost *post = user_data;
+
+  progress_unref (post->progress);
+  g_free (post);
+}
+
+/* Called by the worker. Fractions only grow; reports are thinned out to a
+ * few a second, except the final 1, which always goes. */
+static void
+progress_report (Progress *p,
+                 double    fraction)
+{
+  ProgressPost *post;
+  gint64 now;
+
+  if (p == NULL)
+    return;
+
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  if (fraction <= p->last_fraction)
+    return;
+
+  now = g_get_monotonic_time ();
+  if (fraction < 1.0 && p->last_post != 0 && now - p->last_post < PROGRESS_INTERVAL)
+    return;
+
+  p->last_post = now;
+  p->last_fraction = fraction;
+  post = g_new0 (ProgressPost, 1);
+  post->progress = progress_ref (p);
+  post->fraction = fraction;
+  g_main_context_invoke_full (p->context, G_PRIORITY_DEFAULT, progress_dispatch, post,
+                              progress_post_free);
+}
 
 /* Section: preview entries */
 
@@ -257,11 +370,48 @@ typedef struct
   GHashTable   *entry_of;      /* "kind:id" of a stored record → entry + 1 */
   gboolean      indexed_contacts;
   gboolean      indexed_keys;
+  /* A file read in chunks (guild_store_import_stream()): the keys a chunk
+   * remembers are tracked, and once the chunk is written they move to a
+   * temporary table, by a 64-bit hash, with the ids they were written
+   * under; what stays in memory does not grow with the file. */
+  GArray       *tracked;       /* TrackedKey */
+  sqlite3_stmt *spill_get;
+  sqlite3_stmt *spill_put;
 } Matcher;
+
+typedef struct
+{
+  GHashTable *table;
+  char        tag;
+  char       *key;
+} TrackedKey;
+
+static void
+clear_tracked (gpointer data)
+{
+  g_free (((TrackedKey *) data)->key);
+}
+
+static void
+matcher_init (Matcher    *m,
+              GuildStore *store)
+{
+  m->store = store;
+  m->db = _guild_store_get_db (store);
+  m->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->entry_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
 
 static void
 matcher_clear (Matcher *m)
 {
+  g_clear_pointer (&m->tracked, g_array_unref);
+  g_clear_pointer (&m->spill_get, sqlite3_finalize);
+  g_clear_pointer (&m->spill_put, sqlite3_finalize);
   g_clear_pointer (&m->emails, g_hash_table_unref);
   g_clear_pointer (&m->urls, g_hash_table_unref);
   g_clear_pointer (&m->names, g_hash_table_unref);
@@ -283,7 +433,7 @@ name_key (const char *name,
   return g_strconcat (a, "\x1f", b, NULL);
 }
 
-static void
+static gboolean
 index_put (GHashTable *table,
            char       *key,
            gint64      id)
@@ -291,10 +441,11 @@ index_put (GHashTable *table,
   if (key == NULL || *key == '\0' || g_hash_table_contains (table, key))
     {
       g_free (key);
-      return;
+      return FALSE;
     }
 
   g_hash_table_insert (table, key, g_memdup2 (&id, sizeof id));
+  return TRUE;
 }
 
 static gint64
@@ -304,6 +455,68 @@ index_get (GHashTable *table,
   gint64 *id = key != NULL ? g_hash_table_lookup (table, key) : NULL;
 
   return id != NULL ? *id : 0;
+}
+
+/* FNV-1a, 64 bits, of the tag and the key: two different keys of a file of
+ * millions of records share one with a chance of about 1 in 10^6. */
+static gint64
+spill_hash (char        tag,
+            const char *key)
+{
+  guint64 h = 0xcbf29ce484222325ULL;
+
+  h = (h ^ (guchar) tag) * 0x100000001b3ULL;
+  for (const char *p = key; *p != '\0'; p++)
+    h = (h ^ (guchar) *p) * 0x100000001b3ULL;
+
+  return (gint64) h;
+}
+
+static gint64
+spill_get (Matcher    *m,
+           char        tag,
+           const char *key)
+{
+  gint64 id = 0;
+
+  if (m->spill_get == NULL || key == NULL || *key == '\0')
+    return 0;
+
+  sqlite3_bind_int64 (m->spill_get, 1, spill_hash (tag, key));
+  if (sqlite3_step (m->spill_get) == SQLITE_ROW)
+    id = sqlite3_column_int64 (m->spill_get, 0);
+  sqlite3_reset (m->spill_get);
+
+  return id;
+}
+
+static gint64
+index_or_spill_get (Matcher    *m,
+                    GHashTable *table,
+                    char        tag,
+                    const char *key)
+{
+  gint64 id = index_get (table, key);
+
+  return id != 0 ? id : spill_get (m, tag, key);
+}
+
+static void
+remember_key (Matcher    *m,
+              GHashTable *table,
+              char        tag,
+              const char *key,
+              gint64      id)
+{
+  TrackedKey tracked;
+
+  if (!index_put (table, g_strdup (key), id) || m->tracked == NULL)
+    return;
+
+  tracked.table = table;
+  tracked.tag = tag;
+  tracked.key = g_strdup (key);
+  g_array_append_val (m->tracked, tracked);
 }
 
 static gboolean
@@ -445,43 +658,69 @@ lookup_uid (Matcher     *m,
   return 0;
 }
 
+/* The keys a contact matches by, computed once for the lookup and for
+ * remembering it (folding and normalising are much of a preview's cost). */
+typedef struct
+{
+  GPtrArray *emails;
+  GPtrArray *urls;
+  char      *name;
+} ContactKeys;
+
+static void
+contact_keys_init (ContactKeys *keys,
+                   GuildRecord *record)
+{
+  const char * const *emails = guild_record_get_strv (record, "emails");
+  const char * const *urls = guild_record_get_strv (record, "urls");
+
+  keys->emails = g_ptr_array_new_with_free_func (g_free);
+  keys->urls = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; emails[i] != NULL; i++)
+    g_ptr_array_add (keys->emails, g_utf8_casefold (emails[i], -1));
+  for (guint i = 0; urls[i] != NULL; i++)
+    g_ptr_array_add (keys->urls, guild_import_normalize_url (urls[i]));
+  keys->name = name_key (guild_record_get_text (record, "full-name"),
+                         guild_record_get_text (record, "company"));
+}
+
+static void
+contact_keys_clear (ContactKeys *keys)
+{
+  g_clear_pointer (&keys->emails, g_ptr_array_unref);
+  g_clear_pointer (&keys->urls, g_ptr_array_unref);
+  g_clear_pointer (&keys->name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ContactKeys, contact_keys_clear)
+
 /* Finds what @record is: a stored record (> 0), an earlier new record of
- * the file (< 0), or nothing (0). */
+ * the file (< 0), or nothing (0). @keys are the record's when it is a
+ * contact. */
 static gint64
 find_match (Matcher      *m,
             GuildRecord  *record,
+            ContactKeys  *keys,
             GError      **error)
 {
   GuildRecordKind kind = guild_record_get_kind (record);
 
   if (kind == GUILD_RECORD_CONTACT)
     {
-      const char * const *emails = guild_record_get_strv (record, "emails");
-      const char * const *urls = guild_record_get_strv (record, "urls");
-      g_autofree char *key = NULL;
       gint64 id;
 
       if (!index_contacts (m, error))
         return -G_MAXINT64;
 
-      for (guint i = 0; emails[i] != NULL; i++)
-        {
-          g_autofree char *folded = g_utf8_casefold (emails[i], -1);
+      for (guint i = 0; i < keys->emails->len; i++)
+        if ((id = index_or_spill_get (m, m->emails, 'e',
+                                      g_ptr_array_index (keys->emails, i))) != 0)
+          return id;
+      for (guint i = 0; i < keys->urls->len; i++)
+        if ((id = index_or_spill_get (m, m->urls, 'u', g_ptr_array_index (keys->urls, i))) != 0)
+          return id;
 
-          if ((id = index_get (m->emails, folded)) != 0)
-            return id;
-        }
-      for (guint i = 0; urls[i] != NULL; i++)
-        {
-          g_autofree char *normal = guild_import_normalize_url (urls[i]);
-
-          if ((id = index_get (m->urls, normal)) != 0)
-            return id;
-        }
-
-      key = name_key (guild_record_get_text (record, "full-name"),
-                      guild_record_get_text (record, "company"));
-      return index_get (m->names, key);
+      return index_or_spill_get (m, m->names, 'n', keys->name);
     }
 
   if (kind == GUILD_RECORD_EVENT)
@@ -503,21 +742,18 @@ find_match (Matcher      *m,
 static void
 remember (Matcher     *m,
           GuildRecord *record,
+          ContactKeys *keys,
           gint64       id)
 {
   GuildRecordKind kind = guild_record_get_kind (record);
 
   if (kind == GUILD_RECORD_CONTACT)
     {
-      const char * const *emails = guild_record_get_strv (record, "emails");
-      const char * const *urls = guild_record_get_strv (record, "urls");
-
-      for (guint i = 0; emails[i] != NULL; i++)
-        index_put (m->emails, g_utf8_casefold (emails[i], -1), id);
-      for (guint i = 0; urls[i] != NULL; i++)
-        index_put (m->urls, guild_import_normalize_url (urls[i]), id);
-      index_put (m->names, name_key (guild_record_get_text (record, "full-name"),
-                                     guild_record_get_text (record, "company")), id);
+      for (guint i = 0; i < keys->emails->len; i++)
+        remember_key (m, m->emails, 'e', g_ptr_array_index (keys->emails, i), id);
+      for (guint i = 0; i < keys->urls->len; i++)
+        remember_key (m, m->urls, 'u', g_ptr_array_index (keys->urls, i), id);
+      remember_key (m, m->names, 'n', keys->name, id);
     }
   else if (kind == GUILD_RECORD_EVENT)
     index_put (m->uids, g_strdup (guild_record_get_text (record, "uid")), id);
@@ -532,28 +768,20 @@ target_key (GuildRecordKind kind,
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT, kind, id);
 }
 
-/**
- * guild_store_import_preview:
- * @result: a parsed file; it must stay alive as long as the preview
- * @out: (out) (transfer full): what applying would do
- *
- * Classifies every parsed record without writing anything. Runs on the
- * store's connection (see the top of this file).
- */
-gboolean
-guild_store_import_preview (GuildStore          *self,
-                            GuildImportResult   *result,
-                            GuildImportPreview **out,
-                            GCancellable        *cancellable,
-                            GError             **error)
+/* Classifies @result's records with the matcher @mp, which may go on from
+ * earlier chunks of the same file. */
+static gboolean
+preview_with (Matcher             *mp,
+              GuildImportResult   *result,
+              GuildImportPreview **out,
+              Progress            *progress,
+              GCancellable        *cancellable,
+              GError             **error)
 {
   g_autoptr(GuildImportPreview) preview = NULL;
-  Matcher m = { 0 };
+  GuildStore *self = mp->store;
+#define m (*mp)
   gboolean ok = FALSE;
-
-  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
 
   preview = g_new0 (GuildImportPreview, 1);
   preview->result = result;
@@ -561,28 +789,31 @@ guild_store_import_preview (GuildStore          *self,
                                         result->items->len);
   g_array_set_clear_func (preview->entries, clear_entry);
 
-  m.store = self;
-  m.db = _guild_store_get_db (self);
-  m.emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m.urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m.uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m.entry_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Claims are by entry, and entries are this chunk's. */
+  g_hash_table_remove_all (m.entry_of);
 
   for (guint i = 0; i < result->items->len; i++)
     {
       GuildImportItem *item = g_ptr_array_index (result->items, i);
       GuildImportPreviewEntry entry = { 0 };
+      g_auto(ContactKeys) keys = { 0 };
       gint64 match;
 
-      if ((i & 0xff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto out;
+      if ((i & 0xff) == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            goto out;
+          /* Matching is most of the work; checking what will be written is
+           * the last tenth. */
+          progress_report (progress, 0.9 * i / result->items->len);
+        }
 
       entry.item = i;
       entry.merge_into = -1;
 
-      match = find_match (&m, item->record, error);
+      if (guild_record_get_kind (item->record) == GUILD_RECORD_CONTACT)
+        contact_keys_init (&keys, item->record);
+      match = find_match (&m, item->record, &keys, error);
       if (match == -G_MAXINT64)
         goto out;
 
@@ -643,14 +874,20 @@ guild_store_import_preview (GuildStore          *self,
                              ? GUILD_IMPORT_ACTION_UPDATE : GUILD_IMPORT_ACTION_UNCHANGED;
               g_hash_table_insert (m.entry_of, g_steal_pointer (&key),
                                    GUINT_TO_POINTER (preview->entries->len + 1));
-              remember (&m, item->record, match);
+              remember (&m, item->record, &keys, match);
             }
         }
       else
         {
           entry.action = GUILD_IMPORT_ACTION_NEW;
-          entry.merged = copy_record (item->record);
-          remember (&m, item->record, -(gint64) preview->entries->len - 1);
+          /* A record new to the database is written as parsed: it is shared
+           * rather than copied, unless its references must be mapped (a
+           * backup) or an earlier apply gave it an id. */
+          if (result->has_file_refs || guild_record_get_id (item->record) != 0)
+            entry.merged = copy_record (item->record);
+          else
+            entry.merged = g_object_ref (item->record);
+          remember (&m, item->record, &keys, -(gint64) preview->entries->len - 1);
         }
 
       g_array_append_val (preview->entries, entry);
@@ -712,11 +949,52 @@ guild_store_import_preview (GuildStore          *self,
     }
 
   *out = g_steal_pointer (&preview);
+  progress_report (progress, 1.0);
   ok = TRUE;
 
 out:
-  matcher_clear (&m);
   return ok;
+#undef m
+}
+
+static gboolean
+preview_on (GuildStore          *self,
+            GuildImportResult   *result,
+            GuildImportPreview **out,
+            Progress            *progress,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  Matcher m = { 0 };
+  gboolean ok;
+
+  matcher_init (&m, self);
+  ok = preview_with (&m, result, out, progress, cancellable, error);
+  matcher_clear (&m);
+
+  return ok;
+}
+
+/**
+ * guild_store_import_preview:
+ * @result: a parsed file; it must stay alive as long as the preview
+ * @out: (out) (transfer full): what applying would do
+ *
+ * Classifies every parsed record without writing anything. Runs on the
+ * store's connection (see the top of this file).
+ */
+gboolean
+guild_store_import_preview (GuildStore          *self,
+                            GuildImportResult   *result,
+                            GuildImportPreview **out,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  return preview_on (self, result, out, NULL, cancellable, error);
 }
 
 /* Section: applying */
@@ -729,6 +1007,9 @@ typedef struct
   gint64              batch_id;
   GHashTable         *ids;       /* "kind:file id" → database id */
   GHashTable         *pending;   /* events' attendees, by entry: GArray of file ids */
+  Progress           *progress;
+  guint              *done;      /* entries written, over all previews */
+  guint               total;
 } Applier;
 
 static gboolean
@@ -883,15 +1164,9 @@ apply_entry (Applier                 *a,
             return FALSE;
           break;
         }
+      /* The store writes the row's import_batch with it (see apply_on). */
       if (!guild_store_add (a->store, entry->merged, error))
         return FALSE;
-      {
-        g_autofree char *sql = g_strdup_printf ("UPDATE %s SET import_batch = ?1 WHERE id = ?2",
-                                                guild_record_kind_get_table (kind));
-
-        if (!exec_stmt (a->db, sql, a->batch_id, guild_record_get_id (entry->merged), error))
-          return FALSE;
-      }
       break;
 
     case GUILD_IMPORT_ACTION_UPDATE:
@@ -966,7 +1241,6 @@ apply_all (Applier       *a,
     GUILD_RECORD_GOALS,
   };
   GArray *entries = a->preview->entries;
-  guint done = 0;
 
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     for (guint i = 0; i < entries->len; i++)
@@ -975,8 +1249,12 @@ apply_all (Applier       *a,
 
         if (guild_record_get_kind (item_at (a->preview, entry->item)->record) != order[k])
           continue;
-        if ((++done & 0xff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-          return FALSE;
+        if ((++*a->done & 0xff) == 0)
+          {
+            if (g_cancellable_set_error_if_cancelled (cancellable, error))
+              return FALSE;
+            progress_report (a->progress, (double) *a->done / MAX (a->total, 1));
+          }
         if (!apply_entry (a, i, error))
           return FALSE;
       }
@@ -984,23 +1262,17 @@ apply_all (Applier       *a,
   return apply_attendees (a, error);
 }
 
-/**
- * guild_store_import_apply:
- * @preview: a preview made by guild_store_import_preview() on this store,
- *   with nothing written in between
- * @batch_id: (out) (optional): the import batch's id
- *
- * Writes the import in one transaction and records it as a batch (file
- * name, format, counts and report). Cancelled or failed, it is rolled back
- * and nothing is written. Runs on the store's connection (see the top of
- * this file).
- */
-gboolean
-guild_store_import_apply (GuildStore          *self,
-                          GuildImportPreview  *preview,
-                          gint64              *batch_id,
-                          GCancellable        *cancellable,
-                          GError             **error)
+/* Writes one file's import and its batch row, inside the caller's
+ * transaction. */
+static gboolean
+apply_one (GuildStore          *self,
+           GuildImportPreview  *preview,
+           gint64              *batch_id,
+           Progress            *progress,
+           guint               *done,
+           guint                total,
+           GCancellable        *cancellable,
+           GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *report = NULL;
@@ -1009,19 +1281,14 @@ guild_store_import_apply (GuildStore          *self,
   gboolean ok = FALSE;
   int rc;
 
-  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (preview != NULL, FALSE);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (!guild_store_begin (self, error))
-    return FALSE;
-
   a.store = self;
   a.db = _guild_store_get_db (self);
   a.preview = preview;
   a.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   a.pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  a.progress = progress;
+  a.done = done;
+  a.total = total;
 
   rc = sqlite3_prepare_v2 (a.db,
                            "INSERT INTO import_batch (started_at, file_name, format)"
@@ -1043,8 +1310,12 @@ guild_store_import_apply (GuildStore          *self,
   a.batch_id = sqlite3_last_insert_rowid (a.db);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!apply_all (&a, cancellable, error))
+  _guild_store_set_import_batch (self, a.batch_id);
+  ok = apply_all (&a, cancellable, error);
+  _guild_store_set_import_batch (self, 0);
+  if (!ok)
     goto out;
+  ok = FALSE;
 
   report = guild_import_preview_report (preview);
   rc = sqlite3_prepare_v2 (a.db,
@@ -1067,33 +1338,712 @@ guild_store_import_apply (GuildStore          *self,
       _guild_store_set_error (a.db, rc, error);
       goto out;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!guild_store_commit (self, error))
-    goto out;
+  *batch_id = a.batch_id;
+  ok = TRUE;
+
+out:
+  g_hash_table_unref (a.ids);
+  g_hash_table_unref (a.pending);
+  return ok;
+}
+
+/* The records were given ids that a rollback took back. */
+static void
+forget_ids (GuildImportPreview *preview)
+{
+  for (guint i = 0; i < preview->entries->len; i++)
+    {
+      GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                       GuildImportPreviewEntry, i);
+
+      if (entry->action == GUILD_IMPORT_ACTION_NEW && entry->merged != NULL)
+        _guild_record_set_id (entry->merged, 0);
+    }
+}
+
+/* Writes every preview in one bulk transaction (no savepoint per record, a
+ * large page cache); cancelled or failed, nothing is written. */
+static gboolean
+apply_previews (GuildStore          *self,
+                GuildImportPreview **previews,
+                guint                n_previews,
+                gint64              *batch_ids,
+                Progress            *progress,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  guint done = 0, total = 0;
+  gboolean ok = TRUE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!guild_store_begin_bulk (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_previews; i++)
+    total += previews[i]->entries->len;
+
+  for (guint i = 0; i < n_previews && ok; i++)
+    ok = apply_one (self, previews[i], &batch_ids[i], progress, &done, total, cancellable, error);
+
+  /* A cancel after the last record still rolls back. */
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  if (ok && !guild_store_commit (self, error))
+    ok = FALSE;
+
+  if (!ok)
+    {
+      guild_store_rollback (self);
+      for (guint i = 0; i < n_previews; i++)
+        forget_ids (previews[i]);
+      return FALSE;
+    }
+
+  progress_report (progress, 1.0);
+  return TRUE;
+}
+
+/**
+ * guild_store_import_apply:
+ * @preview: a preview made by guild_store_import_preview() on this store,
+ *   with nothing written in between
+ * @batch_id: (out) (optional): the import batch's id
+ *
+ * Writes the import in one transaction and records it as a batch (file
+ * name, format, counts and report). Cancelled or failed, it is rolled back
+ * and nothing is written. Runs on the store's connection (see the top of
+ * this file).
+ */
+gboolean
+guild_store_import_apply (GuildStore          *self,
+                          GuildImportPreview  *preview,
+                          gint64              *batch_id,
+                          GCancellable        *cancellable,
+                          GError             **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  if (!apply_previews (self, &preview, 1, &id, NULL, cancellable, error))
+    return FALSE;
 
   if (batch_id != NULL)
-    *batch_id = a.batch_id;
-  ok = TRUE;
+    *batch_id = id;
+  return TRUE;
+}
+
+/* Section: on a worker thread */
+
+/* A store of the worker's own on the same file: its connection is used on
+ * that thread alone, and nobody listens to its signals. */
+static GuildStore *
+open_worker_store (const char  *path,
+                   GError     **error)
+{
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:") ||
+      g_str_has_prefix (path, "file::memory:"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "An import on a worker thread needs a database file");
+      return NULL;
+    }
+
+  return guild_store_open (path, GUILD_STORE_FLAGS_NONE, error);
+}
+
+typedef struct
+{
+  char               *path;
+  GuildImportResult  *result;      /* borrowed */
+  GPtrArray          *previews;    /* borrowed GuildImportPreview */
+  Progress           *progress;
+  gboolean            kinds[GUILD_N_RECORD_KINDS];
+} ImportTaskData;
+
+static void
+import_task_data_free (ImportTaskData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->previews, g_ptr_array_unref);
+  progress_unref (data->progress);
+  g_free (data);
+}
+
+static void
+preview_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ImportTaskData *data = task_data;
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GuildImportPreview *preview = NULL;
+
+  store = open_worker_store (data->path, &error);
+  if (store == NULL || !preview_on (store, data->result, &preview, data->progress,
+                                    cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, preview, (GDestroyNotify) guild_import_preview_free);
+}
+
+/**
+ * guild_store_import_preview_async:
+ * @result: a parsed file; it must stay alive, and untouched, until the
+ *   preview made from it is freed
+ * @progress: (nullable) (scope notified): called on the caller's main
+ *   context with the fraction done, 0 to 1, a few times a second and once
+ *   with 1 at the end
+ * @progress_notify: (nullable): frees @progress_data
+ *
+ * guild_store_import_preview() on a worker thread, with a read connection
+ * of its own.
+ */
+void
+guild_store_import_preview_async (GuildStore              *self,
+                                  GuildImportResult       *result,
+                                  GCancellable            *cancellable,
+                                  GuildImportProgressFunc  progress,
+                                  gpointer                 progress_data,
+                                  GDestroyNotify           progress_notify,
+                                  GAsyncReadyCallback      callback,
+                                  gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTaskData *data;
+
+  g_return_if_fail (GUILD_IS_STORE (self));
+  g_return_if_fail (result != NULL);
+
+  data = g_new0 (ImportTaskData, 1);
+  data->path = g_strdup (guild_store_get_path (self));
+  data->result = result;
+  data->progress = progress_new (progress, progress_data, progress_notify);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, guild_store_import_preview_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_data_free);
+  g_task_run_in_thread (task, preview_worker);
+}
+
+/**
+ * guild_store_import_preview_finish:
+ *
+ * Returns: (transfer full): the preview, or %NULL with @error set.
+ */
+GuildImportPreview *
+guild_store_import_preview_finish (GuildStore    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+apply_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ImportTaskData *data = task_data;
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) batch_ids = NULL;
+
+  batch_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_array_set_size (batch_ids, data->previews->len);
+
+  store = open_worker_store (data->path, &error);
+  if (store == NULL ||
+      !apply_previews (store, (GuildImportPreview **) data->previews->pdata, data->previews->len,
+                       (gint64 *) batch_ids->data, data->progress, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&batch_ids), (GDestroyNotify) g_array_unref);
+}
+
+/* Back on the caller's thread: the store may write again, and every view
+ * of what the import touched reloads. */
+static void
+on_apply_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GuildStore *self = GUILD_STORE (object);
+  g_autoptr(GTask) outer = user_data;
+  ImportTaskData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GArray *batch_ids;
+
+  _guild_store_set_busy_importing (self, FALSE);
+
+  batch_ids = g_task_propagate_pointer (G_TASK (result), &error);
+  if (batch_ids == NULL)
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint k = 0; k < GUILD_N_RECORD_KINDS; k++)
+    if (data->kinds[k])
+      _guild_store_announce_reset (self, k);
+
+  g_task_return_pointer (outer, batch_ids, (GDestroyNotify) g_array_unref);
+}
+
+/**
+ * guild_store_import_apply_async:
+ * @previews: (element-type GuildImportPreview): previews made on this store
+ *   with nothing written in between; they must stay alive, and untouched,
+ *   until the callback
+ * @progress: (nullable) (scope notified): as for
+ *   guild_store_import_preview_async()
+ *
+ * Writes the previews on a worker thread, on a read-write connection of its
+ * own, in ONE transaction, each file recorded as its batch. Cancelled or
+ * failed, nothing is written. Meanwhile the store refuses writes of its own
+ * (%GUILD_STORE_ERROR_LOCKED); once committed, it announces a
+ * %GUILD_CHANGE_RESET of every kind the previews hold, before @callback
+ * runs.
+ */
+void
+guild_store_import_apply_async (GuildStore              *self,
+                                GPtrArray               *previews,
+                                GCancellable            *cancellable,
+                                GuildImportProgressFunc  progress,
+                                gpointer                 progress_data,
+                                GDestroyNotify           progress_notify,
+                                GAsyncReadyCallback      callback,
+                                gpointer                 user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
+  ImportTaskData *data;
+
+  g_return_if_fail (GUILD_IS_STORE (self));
+  g_return_if_fail (previews != NULL);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, guild_store_import_apply_async);
+
+  if (_guild_store_get_busy_importing (self))
+    {
+      if (progress_notify != NULL)
+        progress_notify (progress_data);
+      g_task_return_new_error (outer, GUILD_STORE_ERROR, GUILD_STORE_ERROR_LOCKED,
+                               "An import is being written already");
+      g_object_unref (outer);
+      return;
+    }
+
+  data = g_new0 (ImportTaskData, 1);
+  data->path = g_strdup (guild_store_get_path (self));
+  data->previews = g_ptr_array_new ();
+  for (guint i = 0; i < previews->len; i++)
+    {
+      GuildImportPreview *preview = g_ptr_array_index (previews, i);
+
+      g_ptr_array_add (data->previews, preview);
+      for (guint j = 0; j < preview->entries->len; j++)
+        {
+          const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                                 GuildImportPreviewEntry, j);
+
+          if (entry->action == GUILD_IMPORT_ACTION_NEW ||
+              entry->action == GUILD_IMPORT_ACTION_UPDATE)
+            data->kinds[guild_record_get_kind (item_at (preview, entry->item)->record)] = TRUE;
+        }
+    }
+  data->progress = progress_new (progress, progress_data, progress_notify);
+
+  _guild_store_set_busy_importing (self, TRUE);
+
+  inner = g_task_new (self, cancellable, on_apply_done_cb, outer);
+  g_task_set_source_tag (inner, apply_worker);
+  g_task_set_task_data (inner, data, (GDestroyNotify) import_task_data_free);
+  g_task_run_in_thread (inner, apply_worker);
+}
+
+/**
+ * guild_store_import_apply_finish:
+ * @batch_ids: (out) (optional) (transfer full) (element-type gint64): the
+ *   batches written, one per preview, in order
+ *
+ * Returns: whether the import was written.
+ */
+gboolean
+guild_store_import_apply_finish (GuildStore    *self,
+                                 GAsyncResult  *result,
+                                 GArray       **batch_ids,
+                                 GError       **error)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  ids = g_task_propagate_pointer (G_TASK (result), error);
+  if (ids == NULL)
+    return FALSE;
+
+  if (batch_ids != NULL)
+    *batch_ids = ids;
+  else
+    g_array_unref (ids);
+  return TRUE;
+}
+
+/* Section: a file of any size */
+
+/* The page cache of a streamed import, in KiB. */
+#define STREAM_CACHE_KIB (32 * 1024)
+
+void
+guild_import_summary_free (GuildImportSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_clear_pointer (&summary->issues, g_array_unref);
+  g_clear_pointer (&summary->warnings, g_array_unref);
+  g_free (summary->file_name);
+  g_free (summary);
+}
+
+static void
+clear_issue (gpointer data)
+{
+  g_free (((GuildImportIssue *) data)->message);
+}
+
+static gint
+compare_issue_lines (gconstpointer a,
+                     gconstpointer b)
+{
+  guint x = ((const GuildImportIssue *) a)->line;
+  guint y = ((const GuildImportIssue *) b)->line;
+
+  return (x > y) - (x < y);
+}
+
+static void
+keep_issue (GArray     *kept,
+            guint      *more,
+            guint       line,
+            const char *message)
+{
+  GuildImportIssue issue;
+
+  if (kept->len >= GUILD_IMPORT_MAX_ISSUES)
+    {
+      (*more)++;
+      return;
+    }
+
+  issue.line = line;
+  issue.message = g_strdup (message);
+  g_array_append_val (kept, issue);
+}
+
+/* Adds a chunk's outcome to the summary: counts, and its problems in line
+ * order, as far as there is room. */
+static void
+summarize_chunk (GuildImportSummary *summary,
+                 GuildImportPreview *preview)
+{
+  GuildImportResult *chunk = preview->result;
+  g_autoptr(GArray) skipped = g_array_new (FALSE, FALSE, sizeof (GuildImportIssue));
+
+  summary->n_records += chunk->items->len + chunk->skipped->len;
+  summary->added += preview->added;
+  summary->updated += preview->updated;
+  summary->unchanged += preview->unchanged;
+  summary->skipped += preview->skipped;
+
+  g_array_append_vals (skipped, chunk->skipped->data, chunk->skipped->len);
+  for (guint i = 0; i < preview->entries->len; i++)
+    {
+      const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                             GuildImportPreviewEntry, i);
+      GuildImportIssue issue;
+
+      if (entry->action != GUILD_IMPORT_ACTION_SKIP)
+        continue;
+      issue.line = item_at (preview, entry->item)->line;
+      issue.message = entry->reason;
+      g_array_append_val (skipped, issue);
+    }
+  g_array_sort (skipped, compare_issue_lines);
+
+  for (guint i = 0; i < skipped->len; i++)
+    keep_issue (summary->issues, &summary->more_issues,
+                g_array_index (skipped, GuildImportIssue, i).line,
+                g_array_index (skipped, GuildImportIssue, i).message);
+  for (guint i = 0; i < chunk->warnings->len; i++)
+    keep_issue (summary->warnings, &summary->more_warnings,
+                g_array_index (chunk->warnings, GuildImportIssue, i).line,
+                g_array_index (chunk->warnings, GuildImportIssue, i).message);
+}
+
+static char *
+summary_report (GuildImportSummary *summary)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, _("Added: %u, updated: %u, unchanged: %u, skipped: %u"),
+                          summary->added, summary->updated, summary->unchanged,
+                          summary->skipped);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < summary->issues->len; i++)
+    {
+      const GuildImportIssue *issue = &g_array_index (summary->issues, GuildImportIssue, i);
+
+      g_string_append_printf (out, _("Line %u: %s"), issue->line, issue->message);
+      g_string_append_c (out, '\n');
+    }
+  if (summary->more_issues > 0)
+    {
+      g_string_append_printf (out,
+                              /* Translators: after the first thousand records left out
+                               * of an import, how many more there were. */
+                              ngettext ("And %u more record skipped",
+                                        "And %u more records skipped",
+                                        summary->more_issues),
+                              summary->more_issues);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Once a chunk is written, the keys it remembered leave memory for the
+ * temporary table, with the ids the records were written under. */
+static gboolean
+spill_chunk_keys (Matcher             *m,
+                  GuildImportPreview  *preview,
+                  GError             **error)
+{
+  for (guint i = 0; i < m->tracked->len; i++)
+    {
+      const TrackedKey *tracked = &g_array_index (m->tracked, TrackedKey, i);
+      gint64 id = index_get (tracked->table, tracked->key);
+      int rc;
+
+      if (id < 0)
+        {
+          const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                                 GuildImportPreviewEntry,
+                                                                 -id - 1);
+
+          id = entry->merged != NULL ? guild_record_get_id (entry->merged) : 0;
+        }
+      g_hash_table_remove (tracked->table, tracked->key);
+      /* A record that was skipped after all was not written. */
+      if (id <= 0)
+        continue;
+
+      sqlite3_bind_int64 (m->spill_put, 1, spill_hash (tracked->tag, tracked->key));
+      sqlite3_bind_int64 (m->spill_put, 2, id);
+      rc = sqlite3_step (m->spill_put);
+      sqlite3_reset (m->spill_put);
+      if (rc != SQLITE_DONE)
+        return _guild_store_set_error (m->db, rc, error);
+    }
+
+  g_array_set_size (m->tracked, 0);
+  return TRUE;
+}
+
+/**
+ * guild_store_import_stream:
+ * @reader: a file opened with guild_import_reader_new()
+ * @write: %FALSE for a dry run: everything is done, then rolled back
+ * @out: (out) (transfer full): the counts and the first problems
+ * @batch_id: (out) (optional): the batch written, 0 when nothing was
+ *
+ * Imports a file of any size with bounded memory: the file is read a chunk
+ * of records at a time (see #GuildImportReader), each chunk matched and
+ * written before the next is read, in ONE transaction with a small page
+ * cache. The keys that later records of the file match earlier ones by
+ * move, chunk by chunk, to a temporary table.
+ *
+ * A record that repeats one of an earlier chunk updates the record written
+ * for it (it counts as updated, where a whole-file preview counts it as
+ * unchanged). A dry run writes and rolls back, so its counts are exactly
+ * those of the real import; so does an import that would add and change
+ * nothing. Cancelled or failed, nothing is written. Runs on the store's
+ * connection, so on the thread that owns the store.
+ */
+gboolean
+guild_store_import_stream (GuildStore          *self,
+                           GuildImportReader   *reader,
+                           gboolean             write,
+                           GuildImportSummary **out,
+                           gint64              *batch_id,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_autoptr(GuildImportSummary) summary = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *report = NULL;
+  GuildImportResult *chunk;
+  Matcher m = { 0 };
+  sqlite3 *db;
+  gint64 batch = 0;
+  guint done = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reader != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  summary = g_new0 (GuildImportSummary, 1);
+  summary->format = guild_import_reader_get_format (reader);
+  summary->file_name = g_strdup (guild_import_reader_get_file_name (reader));
+  summary->issues = g_array_new (FALSE, FALSE, sizeof (GuildImportIssue));
+  g_array_set_clear_func (summary->issues, clear_issue);
+  summary->warnings = g_array_new (FALSE, FALSE, sizeof (GuildImportIssue));
+  g_array_set_clear_func (summary->warnings, clear_issue);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!_guild_store_begin_bulk_sized (self, STREAM_CACHE_KIB, error))
+    return FALSE;
+
+  db = _guild_store_get_db (self);
+  matcher_init (&m, self);
+  m.tracked = g_array_new (FALSE, FALSE, sizeof (TrackedKey));
+  g_array_set_clear_func (m.tracked, clear_tracked);
+
+  rc = sqlite3_exec (db, "CREATE TEMP TABLE IF NOT EXISTS guild_import_key"
+                         " (hash INTEGER PRIMARY KEY, id INTEGER NOT NULL);"
+                         " DELETE FROM temp.guild_import_key", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT id FROM temp.guild_import_key WHERE hash = ?1", -1,
+                             &m.spill_get, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO temp.guild_import_key (hash, id)"
+                                 " VALUES (?1, ?2)", -1, &m.spill_put, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT INTO import_batch (started_at, file_name, format)"
+                                 " VALUES (?1, ?2, ?3)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+      sqlite3_bind_text (stmt, 2, summary->file_name ? summary->file_name : "", -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, guild_import_format_to_string (summary->format), -1,
+                         SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    {
+      _guild_store_set_error (db, rc, error);
+      goto out;
+    }
+  batch = sqlite3_last_insert_rowid (db);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  _guild_store_set_import_batch (self, batch);
+  while ((chunk = guild_import_reader_next (reader, cancellable, &local_error)) != NULL)
+    {
+      g_autoptr(GuildImportResult) owned = chunk;
+      g_autoptr(GuildImportPreview) preview = NULL;
+      Applier a = { 0 };
+      gboolean chunk_ok;
+
+      if (!preview_with (&m, chunk, &preview, NULL, cancellable, &local_error))
+        break;
+
+      a.store = self;
+      a.db = db;
+      a.preview = preview;
+      a.batch_id = batch;
+      a.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      a.pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+      a.done = &done;
+      a.total = G_MAXUINT;
+      chunk_ok = apply_all (&a, cancellable, &local_error) &&
+                 spill_chunk_keys (&m, preview, &local_error);
+      g_hash_table_unref (a.ids);
+      g_hash_table_unref (a.pending);
+      if (!chunk_ok)
+        break;
+
+      summarize_chunk (summary, preview);
+    }
+  _guild_store_set_import_batch (self, 0);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+
+  if (!write || summary->added + summary->updated == 0)
+    {
+      /* Everything was done to be counted; none of it is kept. */
+      guild_store_rollback (self);
+      batch = 0;
+      ok = TRUE;
+      goto out;
+    }
+
+  report = summary_report (summary);
+  rc = sqlite3_prepare_v2 (db,
+                           "UPDATE import_batch SET finished_at = ?1, added = ?2, updated = ?3,"
+                           " unchanged = ?4, skipped = ?5, report = ?6 WHERE id = ?7",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+      sqlite3_bind_int (stmt, 2, summary->added);
+      sqlite3_bind_int (stmt, 3, summary->updated);
+      sqlite3_bind_int (stmt, 4, summary->unchanged);
+      sqlite3_bind_int (stmt, 5, summary->skipped);
+      sqlite3_bind_text (stmt, 6, report, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, batch);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _guild_store_set_error (db, rc, error);
+      goto out;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  ok = guild_store_commit (self, error);
 
 out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!ok)
-    {
-      guild_store_rollback (self);
-      /* The records were given ids that the rollback took back. */
-      for (guint i = 0; i < preview->entries->len; i++)
-        {
-          GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
-                                                           GuildImportPreviewEntry, i);
+    guild_store_rollback (self);
+  matcher_clear (&m);
+  sqlite3_exec (db, "DROP TABLE IF EXISTS temp.guild_import_key", NULL, NULL, NULL);
+  if (!ok)
+    return FALSE;
 
-          if (entry->action == GUILD_IMPORT_ACTION_NEW && entry->merged != NULL)
-            _guild_record_set_id (entry->merged, 0);
-        }
-    }
-  g_hash_table_unref (a.ids);
-  g_hash_table_unref (a.pending);
-  return ok;
+  if (batch_id != NULL)
+    *batch_id = batch;
+  *out = g_steal_pointer (&summary);
+  return TRUE;
 }
 
 /**

@@ -65,6 +65,16 @@ typedef struct
   guint              skipped;
 } GuildImportPreview;
 
+/**
+ * GuildImportProgressFunc:
+ * @fraction: how much is done, from 0 to 1
+ *
+ * Told, on the main context of the caller, how far a preview or an apply on
+ * a worker thread has come.
+ */
+typedef void (*GuildImportProgressFunc) (double   fraction,
+                                         gpointer user_data);
+
 void      guild_import_preview_free       (GuildImportPreview  *preview);
 char     *guild_import_preview_report     (GuildImportPreview  *preview);
 
@@ -80,6 +90,76 @@ gboolean  guild_store_import_apply        (GuildStore          *self,
                                            gint64              *batch_id,
                                            GCancellable        *cancellable,
                                            GError             **error);
+void                guild_store_import_preview_async  (GuildStore              *self,
+                                                       GuildImportResult       *result,
+                                                       GCancellable            *cancellable,
+                                                       GuildImportProgressFunc  progress,
+                                                       gpointer                 progress_data,
+                                                       GDestroyNotify           progress_notify,
+                                                       GAsyncReadyCallback      callback,
+                                                       gpointer                 user_data);
+GuildImportPreview *guild_store_import_preview_finish (GuildStore              *self,
+                                                       GAsyncResult            *result,
+                                                       GError                 **error);
+void                guild_store_import_apply_async    (GuildStore              *self,
+                                                       GPtrArray               *previews,
+                                                       GCancellable            *cancellable,
+                                                       GuildImportProgressFunc  progress,
+                                                       gpointer                 progress_data,
+                                                       GDestroyNotify           progress_notify,
+                                                       GAsyncReadyCallback      callback,
+                                                       gpointer                 user_data);
+gboolean            guild_store_import_apply_finish   (GuildStore              *self,
+                                                       GAsyncResult            *result,
+                                                       GArray                 **batch_ids,
+                                                       GError                 **error);
+
+/* The skipped records and warnings a summary keeps; the rest are counted. */
+#define GUILD_IMPORT_MAX_ISSUES 1000
+
+/**
+ * GuildImportSummary:
+ * @format: what the file was read as
+ * @file_name: (nullable): its display name
+ * @n_records: how many records the file held, skipped ones included
+ * @added: @updated: @unchanged: @skipped: the counts
+ * @issues: (element-type GuildImportIssue): the first skipped records, in
+ *   the order of the file, at most %GUILD_IMPORT_MAX_ISSUES
+ * @more_issues: how many more were skipped
+ * @warnings: (element-type GuildImportIssue): the first records read in
+ *   part, likewise
+ * @more_warnings: how many more
+ *
+ * The outcome of guild_store_import_stream(): counts and the first
+ * problems, never the records themselves.
+ */
+typedef struct
+{
+  GuildImportFormat  format;
+  char              *file_name;
+  guint              n_records;
+  guint              added;
+  guint              updated;
+  guint              unchanged;
+  guint              skipped;
+  GArray            *issues;
+  guint              more_issues;
+  GArray            *warnings;
+  guint              more_warnings;
+} GuildImportSummary;
+
+void      guild_import_summary_free       (GuildImportSummary  *summary);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildImportSummary, guild_import_summary_free)
+
+gboolean  guild_store_import_stream       (GuildStore          *self,
+                                           GuildImportReader   *reader,
+                                           gboolean             write,
+                                           GuildImportSummary **out,
+                                           gint64              *batch_id,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+
 gboolean  guild_store_import_undo         (GuildStore          *self,
                                            gint64               batch_id,
                                            GCancellable        *cancellable,

@@ -38,5 +38,15 @@ void        _guild_store_close_reader         (sqlite3               *db);
 gboolean    _guild_store_set_error            (sqlite3               *db,
                                                int                    rc,
                                                GError               **error);
+gboolean    _guild_store_begin_bulk_sized     (GuildStore            *self,
+                                               int                    cache_kib,
+                                               GError               **error);
+void        _guild_store_set_import_batch     (GuildStore            *self,
+                                               gint64                 batch_id);
+void        _guild_store_set_busy_importing   (GuildStore            *self,
+                                               gboolean               busy);
+gboolean    _guild_store_get_busy_importing   (GuildStore            *self);
+void        _guild_store_announce_reset       (GuildStore            *self,
+                                               GuildRecordKind        kind);
 
 G_END_DECLS

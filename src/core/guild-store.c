@@ -55,6 +55,9 @@ typedef struct
    * every row, found without hashing their text each time. */
   sqlite3_stmt  *insert_stmt;
   sqlite3_stmt **child_insert_stmt;
+  /* The insert of an import: the same with the row's import_batch. */
+  char          *insert_batch_sql;
+  sqlite3_stmt  *insert_batch_stmt;
 } KindSql;
 
 typedef struct
@@ -82,6 +85,12 @@ struct _GuildStore
   guint            bulk : 1;
   int              bulk_saved_cache_size;
   int              bulk_saved_ignore_checks;
+  /* Set while an import writes through this store: the batch every added
+   * row belongs to (0: none). */
+  gint64           import_batch;
+  /* Set while an import writes the same file on a worker's connection:
+   * this connection must not start a write meanwhile. */
+  guint            busy_importing : 1;
 };
 
 enum {
@@ -293,6 +302,9 @@ build_kind_sql (KindSql         *ks,
   ks->select_sql = g_strdup (select->str);
   ks->insert_sql = g_strdup_printf ("INSERT INTO %s (%screated_at, updated_at) VALUES (%s?, ?)",
                                     table, cols->str, params->str);
+  ks->insert_batch_sql = g_strdup_printf ("INSERT INTO %s (%screated_at, updated_at, import_batch)"
+                                          " VALUES (%s?, ?, ?)",
+                                          table, cols->str, params->str);
   ks->update_sql = g_strdup_printf ("UPDATE %s SET %supdated_at = ? WHERE id = ?",
                                     table, sets->str);
   ks->upsert_sql = g_strdup_printf ("INSERT INTO %s (%screated_at, updated_at, id) "
@@ -325,6 +337,7 @@ free_kind_sql (KindSql         *ks,
   g_free (ks->child_insert_stmt);
   g_free (ks->select_sql);
   g_free (ks->insert_sql);
+  g_free (ks->insert_batch_sql);
   g_free (ks->update_sql);
   g_free (ks->upsert_sql);
   memset (ks, 0, sizeof *ks);
@@ -1172,6 +1185,20 @@ forget_row (GuildStore      *self,
                guild_record_kind_get_table (kind), error->message);
 }
 
+/* While an import writes on a worker's connection, this one waits: its
+ * write would only wait for the import's lock and then fail. */
+static gboolean
+check_not_busy (GuildStore  *self,
+                GError     **error)
+{
+  if (!self->busy_importing)
+    return TRUE;
+
+  g_set_error_literal (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_LOCKED,
+                       "An import is being written; try again when it is done");
+  return FALSE;
+}
+
 static gboolean
 prepare_and_validate (GuildRecord  *record,
                       GError      **error)
@@ -1215,11 +1242,18 @@ guild_store_add (GuildStore   *self,
   kind = guild_record_get_kind (record);
   g_return_val_if_fail (kind != GUILD_RECORD_PROFILE && kind != GUILD_RECORD_GOALS, FALSE);
 
+  if (!check_not_busy (self, error))
+    return FALSE;
   if (!prepare_and_validate (record, error))
     return FALSE;
 
-  if (!(stmt = get_cached_stmt (self, &self->sql[kind].insert_stmt, self->sql[kind].insert_sql,
-                               error)))
+  if (self->import_batch != 0)
+    stmt = get_cached_stmt (self, &self->sql[kind].insert_batch_stmt,
+                            self->sql[kind].insert_batch_sql, error);
+  else
+    stmt = get_cached_stmt (self, &self->sql[kind].insert_stmt, self->sql[kind].insert_sql,
+                            error);
+  if (stmt == NULL)
     return FALSE;
 
   /* A savepoint makes SQLite copy every page the record touches into a
@@ -1234,6 +1268,8 @@ guild_store_add (GuildStore   *self,
   p = bind_fields (stmt, record);
   sqlite3_bind_int64 (stmt, p++, created);
   sqlite3_bind_int64 (stmt, p++, now);
+  if (self->import_batch != 0)
+    sqlite3_bind_int64 (stmt, p++, self->import_batch);
   rc = sqlite3_step (stmt);
   stmt_done (stmt);
   if (rc != SQLITE_DONE)
@@ -1285,6 +1321,8 @@ guild_store_update (GuildStore   *self,
   if (kind == GUILD_RECORD_PROFILE || kind == GUILD_RECORD_GOALS)
     return guild_store_save_singleton (self, record, error);
 
+  if (!check_not_busy (self, error))
+    return FALSE;
   if (!prepare_and_validate (record, error))
     return FALSE;
 
@@ -1347,6 +1385,8 @@ guild_store_save_singleton (GuildStore   *self,
   kind = guild_record_get_kind (record);
   g_return_val_if_fail (kind == GUILD_RECORD_PROFILE || kind == GUILD_RECORD_GOALS, FALSE);
 
+  if (!check_not_busy (self, error))
+    return FALSE;
   if (!prepare_and_validate (record, error))
     return FALSE;
   if (!(stmt = get_stmt (self, self->sql[kind].upsert_sql, error)))
@@ -1385,6 +1425,8 @@ guild_store_remove (GuildStore       *self,
   g_return_val_if_fail (kind < GUILD_N_RECORD_KINDS, FALSE);
   g_return_val_if_fail (id > 0, FALSE);
 
+  if (!check_not_busy (self, error))
+    return FALSE;
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", guild_record_kind_get_table (kind));
   if (!(stmt = get_stmt (self, sql, error)))
     return FALSE;
@@ -1421,6 +1463,8 @@ guild_store_begin (GuildStore  *self,
   g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  if (!check_not_busy (self, error))
+    return FALSE;
   if (!(stmt = get_stmt (self, "BEGIN IMMEDIATE", error)) || !step_done (self, stmt, error))
     return FALSE;
 
@@ -1467,10 +1511,26 @@ gboolean
 guild_store_begin_bulk (GuildStore  *self,
                         GError     **error)
 {
+  return _guild_store_begin_bulk_sized (self, BULK_CACHE_KIB, error);
+}
+
+/**
+ * _guild_store_begin_bulk_sized:
+ * @cache_kib: the most the page cache may grow to, in KiB
+ *
+ * guild_store_begin_bulk() with a page cache of another size: an import of
+ * a file of any size keeps its memory bounded with a small one.
+ */
+gboolean
+_guild_store_begin_bulk_sized (GuildStore  *self,
+                               int          cache_kib,
+                               GError     **error)
+{
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
+  g_return_val_if_fail (cache_kib > 0, FALSE);
 
   if (!query_int (self->db, "PRAGMA cache_size", &self->bulk_saved_cache_size, error) ||
       !query_int (self->db, "PRAGMA ignore_check_constraints", &self->bulk_saved_ignore_checks,
@@ -1479,7 +1539,7 @@ guild_store_begin_bulk (GuildStore  *self,
 
   self->bulk = TRUE;
   sql = g_strdup_printf ("PRAGMA cache_size = -%d; PRAGMA ignore_check_constraints = ON",
-                         BULK_CACHE_KIB);
+                         cache_kib);
   if (!exec_sql (self->db, sql, error) || !guild_store_begin (self, error))
     {
       end_bulk (self);
@@ -2104,4 +2164,62 @@ guild_store_describe_error (const GError  *error,
     g_free (text);
 
   return g_strdup (title);
+}
+
+/* Section: imports */
+
+/**
+ * _guild_store_set_import_batch:
+ * @batch_id: the batch rows added from now on belong to, or 0
+ *
+ * Makes guild_store_add() write the row's import_batch with the row itself,
+ * instead of an UPDATE per row afterwards.
+ */
+void
+_guild_store_set_import_batch (GuildStore *self,
+                               gint64      batch_id)
+{
+  g_return_if_fail (GUILD_IS_STORE (self));
+
+  self->import_batch = batch_id;
+}
+
+/**
+ * _guild_store_set_busy_importing:
+ *
+ * Marks the store as busy while an import writes the same database on a
+ * worker's connection: every write on this store fails with
+ * %GUILD_STORE_ERROR_LOCKED until it is cleared.
+ */
+void
+_guild_store_set_busy_importing (GuildStore *self,
+                                 gboolean    busy)
+{
+  g_return_if_fail (GUILD_IS_STORE (self));
+
+  self->busy_importing = !!busy;
+}
+
+gboolean
+_guild_store_get_busy_importing (GuildStore *self)
+{
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+
+  return self->busy_importing;
+}
+
+/**
+ * _guild_store_announce_reset:
+ *
+ * Tells every listener that records of @kind changed in ways it must read
+ * again (after an import written on another connection).
+ */
+void
+_guild_store_announce_reset (GuildStore      *self,
+                             GuildRecordKind  kind)
+{
+  g_return_if_fail (GUILD_IS_STORE (self));
+  g_return_if_fail (kind < GUILD_N_RECORD_KINDS);
+
+  announce (self, kind, 0, GUILD_CHANGE_RESET);
 }

@@ -18,7 +18,10 @@
 /* The app's side of the one import pipeline (DESIGN.md rule 5): whatever
  * brought the files (the chooser, a drop, `guild FILE…`), this dialog reads
  * them on a worker thread, shows what importing would do, and writes only
- * when the user presses Import. Cancel leaves the database untouched. */
+ * when the user presses Import. Reading, checking against the database and
+ * writing all run on worker threads behind a progress bar; Cancel stops
+ * any of them and leaves the database untouched (the write is one
+ * transaction, rolled back). */
 
 /* Beyond this many, a file's skipped records are summed up in one row: a
  * list of thousands of rows would only make the dialog slow to open. */
@@ -33,6 +36,7 @@ typedef struct
   GError             *error;
   GtkWidget          *mapping_page;
   GtkWidget          *counts_list;
+  guint               remap_generation;
 } FileOutcome;
 
 struct _GuildImportDialog
@@ -41,6 +45,7 @@ struct _GuildImportDialog
 
   /* Template widgets */
   GtkStack      *stack;
+  AdwStatusPage *progress_page;
   GtkProgressBar *progress_bar;
   GtkBox        *files_box;
   GtkLabel      *summary_label;
@@ -52,6 +57,11 @@ struct _GuildImportDialog
   GCancellable  *cancellable;
 
   guint          pulse_source;
+  /* The next outcome to preview, while previewing. */
+  guint          previewing;
+  /* Column mappings being matched against the database again. */
+  guint          remapping;
+  guint          applying : 1;
 };
 
 enum {
@@ -98,8 +108,68 @@ describe_read_error (const GError *error,
   return g_strdup_printf (_("%s could not be read."), name);
 }
 
+/* How far reading the files has come, posted from the worker to the main
+ * context; the dialog is looked at there only. */
+typedef struct
+{
+  GTask *task;
+  double fraction;
+} ReadProgress;
+
+static gboolean
+read_progress_dispatch (gpointer user_data)
+{
+  ReadProgress *progress = user_data;
+  GuildImportDialog *self = g_task_get_source_object (progress->task);
+
+  if (self->outcomes == NULL && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_handle_id (&self->pulse_source, g_source_remove);
+      gtk_progress_bar_set_fraction (self->progress_bar, progress->fraction);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+read_progress_free (gpointer user_data)
+{
+  ReadProgress *progress = user_data;
+
+  g_object_unref (progress->task);
+  g_free (progress);
+}
+
+typedef struct
+{
+  GTask  *task;
+  guint   index;
+  guint   n_files;
+  gint64  last_post;
+} ReadState;
+
+/* On the worker, after each chunk of records: a few posts a second. */
+static void
+on_read_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  ReadState *state = user_data;
+  ReadProgress *progress;
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - state->last_post < G_USEC_PER_SEC / 5)
+    return;
+
+  state->last_post = now;
+  progress = g_new0 (ReadProgress, 1);
+  progress->task = g_object_ref (state->task);
+  progress->fraction = (state->index + fraction) / state->n_files;
+  g_main_context_invoke_full (g_task_get_context (state->task), G_PRIORITY_DEFAULT,
+                              read_progress_dispatch, progress, read_progress_free);
+}
+
 /* Runs on a worker thread: only the GFiles (immutable) and new plain data
- * cross over. */
+ * cross over. vCard and CSV files are read in pieces, with progress. */
 static void
 parse_files_worker (GTask        *task,
                     gpointer      source_object,
@@ -108,6 +178,7 @@ parse_files_worker (GTask        *task,
 {
   GPtrArray *files = task_data;
   g_autoptr(GPtrArray) outcomes = NULL;
+  ReadState state = { task, 0, files->len, 0 };
 
   outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) file_outcome_free);
 
@@ -115,12 +186,17 @@ parse_files_worker (GTask        *task,
     {
       FileOutcome *outcome = g_new0 (FileOutcome, 1);
       g_autofree char *basename = NULL;
+      g_autoptr(GuildImportReader) reader = NULL;
 
       outcome->file = g_object_ref (g_ptr_array_index (files, i));
       basename = g_file_get_basename (outcome->file);
       outcome->name = g_filename_display_name (basename != NULL ? basename : "");
-      outcome->result = guild_import_parse_file (outcome->file, GUILD_IMPORT_FORMAT_UNKNOWN,
-                                                 cancellable, &outcome->error);
+      state.index = i;
+      reader = guild_import_reader_new (outcome->file, GUILD_IMPORT_FORMAT_UNKNOWN, cancellable,
+                                        &outcome->error);
+      if (reader != NULL)
+        outcome->result = guild_import_reader_read_all (reader, on_read_progress_cb, &state,
+                                                        cancellable, &outcome->error);
       g_ptr_array_add (outcomes, outcome);
 
       if (g_task_return_error_if_cancelled (task))
@@ -405,102 +481,19 @@ count_to_write (GuildImportDialog *self)
   return total;
 }
 
-static void show_outcomes  (GuildImportDialog *self);
-static void update_summary (GuildImportDialog *self);
-
-/* The user corrected a column of a CSV file: its preview starts again from
- * the file as read with the new mapping. */
+/* Shows how far a worker has come; @title says what it is doing. */
 static void
-on_mapping_result_ready_cb (GuildImportDialog   *self,
-                            GuildCsvMappingPage *page)
+show_progress (GuildImportDialog *self,
+               const char        *title,
+               double             fraction)
 {
-  for (guint i = 0; self->outcomes != NULL && i < self->outcomes->len; i++)
-    {
-      FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
-      GuildImportResult *result;
-
-      GtkWidget *section;
-
-      if (outcome->mapping_page != GTK_WIDGET (page))
-        continue;
-      result = guild_csv_mapping_page_steal_result (page);
-      if (result == NULL)
-        return;
-
-      g_clear_pointer (&outcome->preview, guild_import_preview_free);
-      g_clear_pointer (&outcome->result, guild_import_result_free);
-      g_clear_error (&outcome->error);
-      outcome->result = result;
-      if (!guild_store_import_preview (self->store, outcome->result, &outcome->preview,
-                                       self->cancellable, &outcome->error))
-        {
-          g_warning ("Could not preview %s: %s", outcome->name, outcome->error->message);
-          outcome->preview = NULL;
-        }
-
-      /* Only the counts change: the columns keep the focus and the place. */
-      section = gtk_widget_get_parent (outcome->mapping_page);
-      if (outcome->counts_list != NULL)
-        gtk_box_remove (GTK_BOX (section), outcome->counts_list);
-      add_counts_list (outcome, section);
-      update_summary (self);
-      return;
-    }
-}
-
-static void
-on_parse_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  GuildImportDialog *self = GUILD_IMPORT_DIALOG (object);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) outcomes = NULL;
-
-  outcomes = g_task_propagate_pointer (G_TASK (result), &error);
-  if (outcomes == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not read the files to import: %s", error->message);
-      return;
-    }
-
   g_clear_handle_id (&self->pulse_source, g_source_remove);
-
-  /* The preview matches records with a single pass of lookups on the
-   * store's own connection, which belongs to the main thread.
-   * TODO: move it to a worker with its own read connection (STYLE.md §7)
-   * once the store offers one; for now a file of a few thousand records
-   * costs a fraction of a second here. */
-  for (guint i = 0; i < outcomes->len; i++)
-    {
-      FileOutcome *outcome = g_ptr_array_index (outcomes, i);
-
-      if (outcome->result == NULL)
-        continue;
-
-      if (!guild_store_import_preview (self->store, outcome->result, &outcome->preview,
-                                       self->cancellable, &outcome->error))
-        {
-          g_warning ("Could not preview %s: %s", outcome->name, outcome->error->message);
-          g_clear_error (&outcome->error);
-          g_set_error_literal (&outcome->error, GUILD_IMPORT_ERROR, GUILD_IMPORT_ERROR_INVALID,
-                               _("The database could not be searched for these records."));
-          outcome->preview = NULL;
-        }
-    }
-
-  self->outcomes = g_steal_pointer (&outcomes);
-  show_outcomes (self);
-}
-
-static void
-show_outcomes (GuildImportDialog *self)
-{
-  for (guint i = 0; i < self->outcomes->len; i++)
-    add_file_section (self, g_ptr_array_index (self->outcomes, i));
-
-  update_summary (self);
+  adw_status_page_set_title (self->progress_page, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_stack_set_visible_child_name (self->stack, "progress");
 }
 
 /* The line above the files, and whether Import can be pressed. */
@@ -527,9 +520,211 @@ update_summary (GuildImportDialog *self)
     gtk_label_set_text (self->summary_label, _("There is nothing new to import."));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", total > 0);
-  gtk_stack_set_visible_child_name (self->stack, "preview");
   if (total > 0)
     gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
+}
+
+static void
+show_preview (GuildImportDialog *self)
+{
+  for (guint i = 0; i < self->outcomes->len; i++)
+    add_file_section (self, g_ptr_array_index (self->outcomes, i));
+
+  update_summary (self);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+}
+
+/* A corrected column mapping: the file as read with it, matched against the
+ * database on a worker. Only the newest request for a file is shown. */
+typedef struct
+{
+  GuildImportDialog *self;
+  GtkWidget         *page;
+  GuildImportResult *result;
+  guint              generation;
+} Remap;
+
+static void
+remap_free (Remap *remap)
+{
+  g_clear_object (&remap->self);
+  g_clear_object (&remap->page);
+  g_clear_pointer (&remap->result, guild_import_result_free);
+  g_free (remap);
+}
+
+static void
+on_remap_preview_done_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  Remap *remap = user_data;
+  GuildImportDialog *self = remap->self;
+  g_autoptr(GError) error = NULL;
+  GuildImportPreview *preview;
+
+  preview = guild_store_import_preview_finish (GUILD_STORE (object), result, &error);
+  self->remapping--;
+
+  for (guint i = 0; self->outcomes != NULL && i < self->outcomes->len; i++)
+    {
+      FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
+      GtkWidget *section;
+
+      if (outcome->mapping_page != remap->page || outcome->remap_generation != remap->generation)
+        continue;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->applying)
+        break;
+
+      g_clear_pointer (&outcome->preview, guild_import_preview_free);
+      g_clear_pointer (&outcome->result, guild_import_result_free);
+      g_clear_error (&outcome->error);
+      outcome->result = g_steal_pointer (&remap->result);
+      outcome->preview = g_steal_pointer (&preview);
+      if (outcome->preview == NULL)
+        {
+          g_warning ("Could not preview %s: %s", outcome->name, error->message);
+          g_set_error_literal (&outcome->error, GUILD_IMPORT_ERROR, GUILD_IMPORT_ERROR_INVALID,
+                               _("The database could not be searched for these records."));
+        }
+
+      /* Only the counts change: the columns keep the focus and the place. */
+      section = gtk_widget_get_parent (outcome->mapping_page);
+      if (outcome->counts_list != NULL)
+        gtk_box_remove (GTK_BOX (section), outcome->counts_list);
+      add_counts_list (outcome, section);
+      update_summary (self);
+      break;
+    }
+
+  g_clear_pointer (&preview, guild_import_preview_free);
+  remap_free (remap);
+}
+
+/* The user corrected a column of a CSV file: its preview starts again from
+ * the file as read with the new mapping. */
+static void
+on_mapping_result_ready_cb (GuildImportDialog   *self,
+                            GuildCsvMappingPage *page)
+{
+  for (guint i = 0; self->outcomes != NULL && i < self->outcomes->len; i++)
+    {
+      FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
+      GuildImportResult *result;
+      Remap *remap;
+
+      if (outcome->mapping_page != GTK_WIDGET (page))
+        continue;
+      result = guild_csv_mapping_page_steal_result (page);
+      if (result == NULL)
+        return;
+
+      /* Until the new counts are in, Import would write the old reading. */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
+
+      remap = g_new0 (Remap, 1);
+      remap->self = g_object_ref (self);
+      remap->page = g_object_ref (GTK_WIDGET (page));
+      remap->result = result;
+      remap->generation = ++outcome->remap_generation;
+      self->remapping++;
+      guild_store_import_preview_async (self->store, remap->result, self->cancellable,
+                                        NULL, NULL, NULL,
+                                        on_remap_preview_done_cb, remap);
+      return;
+    }
+}
+
+static void preview_next (GuildImportDialog *self);
+
+/* The fraction of the whole preview, over every file. */
+static void
+on_preview_progress_cb (double   fraction,
+                        gpointer user_data)
+{
+  GuildImportDialog *self = user_data;
+  guint n = MAX (self->outcomes->len, 1);
+
+  if (self->applying)
+    return;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, (self->previewing + fraction) / n);
+}
+
+static void
+on_preview_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GuildImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  FileOutcome *outcome;
+  GuildImportPreview *preview;
+
+  preview = guild_store_import_preview_finish (GUILD_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->outcomes == NULL)
+    {
+      g_clear_pointer (&preview, guild_import_preview_free);
+      return;
+    }
+
+  outcome = g_ptr_array_index (self->outcomes, self->previewing);
+  outcome->preview = preview;
+  if (preview == NULL)
+    {
+      g_warning ("Could not preview %s: %s", outcome->name, error->message);
+      g_set_error_literal (&outcome->error, GUILD_IMPORT_ERROR, GUILD_IMPORT_ERROR_INVALID,
+                           _("The database could not be searched for these records."));
+    }
+
+  self->previewing++;
+  preview_next (self);
+}
+
+/* Matches the files' records against the database, one file after the
+ * other, on a worker thread with a connection of its own. */
+static void
+preview_next (GuildImportDialog *self)
+{
+  while (self->previewing < self->outcomes->len)
+    {
+      FileOutcome *outcome = g_ptr_array_index (self->outcomes, self->previewing);
+
+      if (outcome->result != NULL)
+        {
+          guild_store_import_preview_async (self->store, outcome->result, self->cancellable,
+                                            on_preview_progress_cb, g_object_ref (self),
+                                            g_object_unref, on_preview_done_cb,
+                                            g_object_ref (self));
+          return;
+        }
+      self->previewing++;
+    }
+
+  show_preview (self);
+}
+
+static void
+on_parse_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GuildImportDialog *self = GUILD_IMPORT_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+
+  outcomes = g_task_propagate_pointer (G_TASK (result), &error);
+  if (outcomes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the files to import: %s", error->message);
+      return;
+    }
+
+  self->outcomes = g_steal_pointer (&outcomes);
+  self->previewing = 0;
+  show_progress (self, _("Checking Records…"), 0.0);
+  preview_next (self);
 }
 
 static gboolean
@@ -552,47 +747,74 @@ cancel_action (GtkWidget  *widget,
   GuildImportDialog *self = GUILD_IMPORT_DIALOG (widget);
 
   g_cancellable_cancel (self->cancellable);
+
+  /* A write being rolled back: the dialog stays until the database is as
+   * it was, so that nothing can touch it half-way. */
+  if (self->applying)
+    {
+      show_progress (self, _("Cancelling…"), gtk_progress_bar_get_fraction (self->progress_bar));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", FALSE);
+      return;
+    }
+
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
-apply_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+on_apply_progress_cb (double   fraction,
+                      gpointer user_data)
 {
-  GuildImportDialog *self = GUILD_IMPORT_DIALOG (widget);
+  GuildImportDialog *self = user_data;
+
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+static void
+on_apply_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GuildImportDialog) self = user_data;
   g_autoptr(GVariantBuilder) batches = g_variant_builder_new (G_VARIANT_TYPE ("ax"));
   g_autoptr(GVariant) batches_variant = NULL;
+  g_autoptr(GArray) batch_ids = NULL;
+  g_autoptr(GError) error = NULL;
   guint written = 0;
   guint failed = 0;
   guint contacts = 0;
   guint events = 0;
+  guint next = 0;
   const char *view = NULL;
 
-  g_assert (GUILD_IS_IMPORT_DIALOG (self));
+  self->applying = FALSE;
 
-  if (self->outcomes == NULL)
-    return;
+  if (!guild_store_import_apply_finish (GUILD_STORE (object), result, &batch_ids, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Rolled back: nothing was written. */
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
+      g_warning ("Could not import: %s", error->message);
+    }
 
-  /* Each file is one transaction: a file whose write fails leaves nothing
-   * behind, and the others still go in. */
+  /* The files are written together: all of them, or none. */
   for (guint i = 0; i < self->outcomes->len; i++)
     {
       FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
-      g_autoptr(GError) error = NULL;
-      gint64 batch_id = 0;
 
       if (outcome->preview == NULL || outcome->preview->added + outcome->preview->updated == 0)
         continue;
 
-      if (!guild_store_import_apply (self->store, outcome->preview, &batch_id, NULL, &error))
+      if (batch_ids == NULL)
         {
-          g_warning ("Could not import %s: %s", outcome->name, error->message);
           failed++;
           continue;
         }
 
-      g_variant_builder_add (batches, "x", batch_id);
+      g_variant_builder_add (batches, "x", g_array_index (batch_ids, gint64, next++));
       written += outcome->preview->added + outcome->preview->updated;
 
       for (guint j = 0; j < outcome->preview->entries->len; j++)
@@ -622,12 +844,52 @@ apply_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GuildImportDialog *self = GUILD_IMPORT_DIALOG (widget);
+  g_autoptr(GPtrArray) previews = g_ptr_array_new ();
+
+  g_assert (GUILD_IS_IMPORT_DIALOG (self));
+
+  if (self->outcomes == NULL || self->applying)
+    return;
+
+  for (guint i = 0; i < self->outcomes->len; i++)
+    {
+      FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
+
+      if (outcome->preview != NULL && outcome->preview->added + outcome->preview->updated > 0)
+        g_ptr_array_add (previews, outcome->preview);
+    }
+  if (previews->len == 0)
+    return;
+
+  /* One transaction for every file, on a worker thread: Cancel rolls all
+   * of it back. */
+  self->applying = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
+  show_progress (self, _("Importing…"), 0.0);
+  guild_store_import_apply_async (self->store, previews, self->cancellable,
+                                  on_apply_progress_cb, g_object_ref (self), g_object_unref,
+                                  on_apply_done_cb, g_object_ref (self));
+}
+
 /* Section: GObject */
 
 static gboolean
 guild_import_dialog_close_request (GtkWindow *window)
 {
   GuildImportDialog *self = GUILD_IMPORT_DIALOG (window);
+
+  /* While a write is rolled back the dialog stays; it closes by itself. */
+  if (self->applying)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "import.cancel", NULL);
+      return TRUE;
+    }
 
   g_cancellable_cancel (self->cancellable);
 
@@ -681,6 +943,7 @@ guild_import_dialog_class_init (GuildImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/guild-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GuildImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, GuildImportDialog, progress_page);
   gtk_widget_class_bind_template_child (widget_class, GuildImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GuildImportDialog, files_box);
   gtk_widget_class_bind_template_child (widget_class, GuildImportDialog, summary_label);
@@ -755,7 +1018,8 @@ guild_import_dialog_get_ready (GuildImportDialog *self)
 {
   g_return_val_if_fail (GUILD_IS_IMPORT_DIALOG (self), FALSE);
 
-  return self->outcomes != NULL;
+  return self->outcomes != NULL && self->previewing >= self->outcomes->len &&
+         self->remapping == 0;
 }
 
 /**
@@ -768,7 +1032,7 @@ guild_import_dialog_get_n_files (GuildImportDialog *self)
 {
   g_return_val_if_fail (GUILD_IS_IMPORT_DIALOG (self), 0);
 
-  return self->outcomes != NULL ? self->outcomes->len : 0;
+  return guild_import_dialog_get_ready (self) ? self->outcomes->len : 0;
 }
 
 /**
@@ -798,4 +1062,18 @@ guild_import_dialog_get_counts (GuildImportDialog *self,
   counts[3] = outcome->preview->skipped;
 
   return TRUE;
+}
+
+/**
+ * guild_import_dialog_get_applying:
+ *
+ * Returns: whether the import is being written (or, after Cancel, rolled
+ *   back) on a worker thread
+ */
+gboolean
+guild_import_dialog_get_applying (GuildImportDialog *self)
+{
+  g_return_val_if_fail (GUILD_IS_IMPORT_DIALOG (self), FALSE);
+
+  return self->applying;
 }

@@ -26,5 +26,6 @@ guint              guild_import_dialog_get_n_files (GuildImportDialog *self);
 gboolean           guild_import_dialog_get_counts (GuildImportDialog  *self,
                                                    guint               file,
                                                    guint               counts[4]);
+gboolean           guild_import_dialog_get_applying (GuildImportDialog *self);
 
 G_END_DECLS

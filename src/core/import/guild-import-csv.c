@@ -50,6 +50,7 @@ _guild_csv_reader_init (GuildCsvReader *reader,
   reader->pos = 0;
   reader->line = 1;
   reader->delimiter = delimiter;
+  reader->hit_end = FALSE;
 }
 
 static void
@@ -85,6 +86,7 @@ _guild_csv_reader_next (GuildCsvReader *reader,
   g_ptr_array_set_size (cells, 0);
   *broken = FALSE;
   *line = reader->line;
+  reader->hit_end = FALSE;
 
   if (reader->pos >= reader->len)
     return FALSE;
@@ -156,6 +158,8 @@ _guild_csv_reader_next (GuildCsvReader *reader,
         g_string_append_c (cell, c);
       reader->pos++;
     }
+
+  reader->hit_end = reader->pos >= reader->len;
 
   if (in_quotes)
     {
@@ -815,27 +819,36 @@ row_to_contact (GuildImportResult     *result,
   guild_import_result_add (result, GUILD_RECORD (contact), line, 0);
 }
 
-static GuildImportResult *
-parse_rows (const char            *text,
-            gsize                  len,
-            const char            *file_name,
-            const GuildCsvMapping *mapping,
-            GCancellable          *cancellable)
+/* Reads rows from where @reader stands. Unless @last, a row that may go on
+ * beyond the end of the text is left for the next piece: @reader then
+ * stands at its start. Returns %FALSE when cancelled. */
+static gboolean
+read_rows (GuildCsvReader        *reader,
+           GuildImportResult     *result,
+           const GuildCsvMapping *mapping,
+           gboolean               last,
+           GCancellable          *cancellable)
 {
-  GuildImportResult *result = guild_import_result_new (mapping->format, file_name);
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  GuildCsvReader reader;
   gboolean broken;
   guint line, n = 0;
 
-  _guild_csv_reader_init (&reader, text, len, mapping->delimiter);
-  reader.pos = MIN (mapping->data_offset, len);
-  reader.line = mapping->data_line;
-
-  while (_guild_csv_reader_next (&reader, cells, &line, &broken))
+  for (;;)
     {
-      if ((++n & 0x3ff) == 0 && g_cancellable_is_cancelled (cancellable))
+      gsize start = reader->pos;
+      guint start_line = reader->line;
+
+      if (!_guild_csv_reader_next (reader, cells, &line, &broken))
         break;
+      if (!last && reader->hit_end)
+        {
+          reader->pos = start;
+          reader->line = start_line;
+          break;
+        }
+
+      if ((++n & 0x3ff) == 0 && g_cancellable_is_cancelled (cancellable))
+        return FALSE;
 
       if (broken)
         {
@@ -848,6 +861,24 @@ parse_rows (const char            *text,
 
       row_to_contact (result, mapping, cells, line);
     }
+
+  return TRUE;
+}
+
+static GuildImportResult *
+parse_rows (const char            *text,
+            gsize                  len,
+            const char            *file_name,
+            const GuildCsvMapping *mapping,
+            GCancellable          *cancellable)
+{
+  GuildImportResult *result = guild_import_result_new (mapping->format, file_name);
+  GuildCsvReader reader;
+
+  _guild_csv_reader_init (&reader, text, len, mapping->delimiter);
+  reader.pos = MIN (mapping->data_offset, len);
+  reader.line = mapping->data_line;
+  read_rows (&reader, result, mapping, TRUE, cancellable);
 
   return result;
 }
@@ -908,4 +939,132 @@ guild_import_parse_csv (const char         *text,
 
   mapping->format = format;
   return parse_rows (text, len, file_name, mapping, cancellable);
+}
+
+/* Section: in pieces */
+
+/* The header is looked for in the first 40 lines (find_header); a piece
+ * this long surely holds them, or the file has no header there. */
+#define HEADER_WINDOW (256 * 1024)
+
+struct _GuildCsvStream
+{
+  GuildImportFormat  format;
+  GuildCsvMapping   *mapping;
+  GString           *text;       /* not yet read */
+  gsize              pos;
+  guint              line;
+  gboolean           no_header;
+  GuildImportResult *result;
+};
+
+GuildCsvStream *
+_guild_csv_stream_new (GuildImportFormat  format,
+                       const char        *file_name)
+{
+  GuildCsvStream *stream = g_new0 (GuildCsvStream, 1);
+
+  stream->format = format;
+  stream->text = g_string_new (NULL);
+  stream->result = guild_import_result_new (format, file_name);
+
+  return stream;
+}
+
+void
+_guild_csv_stream_free (GuildCsvStream *stream)
+{
+  if (stream == NULL)
+    return;
+
+  g_clear_pointer (&stream->mapping, guild_csv_mapping_free);
+  g_string_free (stream->text, TRUE);
+  g_clear_pointer (&stream->result, guild_import_result_free);
+  g_free (stream);
+}
+
+GuildImportResult *
+_guild_csv_stream_peek (GuildCsvStream *stream)
+{
+  return stream->result;
+}
+
+GuildImportResult *
+_guild_csv_stream_take (GuildCsvStream *stream)
+{
+  GuildImportResult *result = stream->result;
+
+  stream->result = guild_import_result_new (result->format, result->file_name);
+  return result;
+}
+
+static guint
+count_lines (const char *text,
+             gsize       len)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = memchr (p, '\n', text + len - p)) != NULL; p++)
+    n++;
+
+  return n;
+}
+
+/**
+ * _guild_csv_stream_feed:
+ * @text: decoded text that ends with a line break, unless @last
+ *
+ * Reads the rows @text completes. Giving a file in pieces reads exactly
+ * what guild_import_parse_csv() reads from it whole, line numbers included.
+ *
+ * Returns: %FALSE when cancelled.
+ */
+gboolean
+_guild_csv_stream_feed (GuildCsvStream *stream,
+                        const char     *text,
+                        gsize           len,
+                        gboolean        last,
+                        GCancellable   *cancellable)
+{
+  GuildCsvReader reader;
+  gboolean ok;
+
+  g_string_append_len (stream->text, text, len);
+  if (stream->no_header)
+    return TRUE;
+
+  if (stream->mapping == NULL)
+    {
+      if (!last && stream->text->len < HEADER_WINDOW &&
+          count_lines (stream->text->str, stream->text->len) <= 40)
+        return TRUE;
+
+      stream->mapping = mapping_guess (stream->text->str, stream->text->len, stream->format);
+      if (stream->mapping == NULL && stream->format == GUILD_IMPORT_FORMAT_LINKEDIN_CSV)
+        stream->mapping = mapping_guess (stream->text->str, stream->text->len,
+                                         GUILD_IMPORT_FORMAT_GENERIC_CSV);
+      if (stream->mapping == NULL)
+        {
+          stream->no_header = TRUE;
+          guild_import_result_skip (stream->result, 1, _("The file has no header line"));
+          g_string_truncate (stream->text, 0);
+          return TRUE;
+        }
+      stream->mapping->format = stream->format;
+      stream->pos = MIN (stream->mapping->data_offset, stream->text->len);
+      stream->line = stream->mapping->data_line;
+    }
+
+  _guild_csv_reader_init (&reader, stream->text->str, stream->text->len,
+                          stream->mapping->delimiter);
+  reader.pos = stream->pos;
+  reader.line = stream->line;
+  ok = read_rows (&reader, stream->result, stream->mapping, last, cancellable);
+
+  /* What was read is dropped: the text kept is at most one row. */
+  g_string_erase (stream->text, 0, reader.pos);
+  stream->pos = 0;
+  stream->line = reader.line;
+
+  return ok;
 }

@@ -24,6 +24,9 @@ typedef struct
   gsize       pos;
   guint       line;
   char        delimiter;
+  /* Set when the last record ran into the end of the text without a line
+   * break: in a file read in pieces, it may go on in the next one. */
+  gboolean    hit_end;
 } GuildCsvReader;
 
 void      _guild_csv_reader_init       (GuildCsvReader *reader,
@@ -51,6 +54,50 @@ int       _guild_import_month_number   (const char     *name,
                                         gsize           len);
 char     *_guild_import_canonical_url  (const char     *url);
 gboolean  _guild_import_looks_like_url (const char     *text);
+
+/* How a file's bytes are text (guild-import.c). */
+typedef enum
+{
+  GUILD_TEXT_BYTES,
+  GUILD_TEXT_UTF16LE,
+  GUILD_TEXT_UTF16BE,
+} GuildTextEncoding;
+
+GuildTextEncoding  _guild_import_sniff_encoding (const guint8      *data,
+                                                 gsize              len,
+                                                 gsize             *bom_len);
+char              *_guild_import_decode_piece   (const guint8      *data,
+                                                 gsize              len,
+                                                 GuildTextEncoding  encoding,
+                                                 gsize             *out_len);
+
+/* CSV read in pieces that end with line breaks (guild-import-csv.c). */
+typedef struct _GuildCsvStream GuildCsvStream;
+
+GuildCsvStream    *_guild_csv_stream_new      (GuildImportFormat  format,
+                                               const char        *file_name);
+void               _guild_csv_stream_free     (GuildCsvStream    *stream);
+gboolean           _guild_csv_stream_feed     (GuildCsvStream    *stream,
+                                               const char        *text,
+                                               gsize              len,
+                                               gboolean           last,
+                                               GCancellable      *cancellable);
+GuildImportResult *_guild_csv_stream_take     (GuildCsvStream    *stream);
+GuildImportResult *_guild_csv_stream_peek     (GuildCsvStream    *stream);
+
+/* vCard read in pieces that end with line breaks (guild-import-vcard.c). */
+typedef struct _GuildVcardReader GuildVcardReader;
+
+GuildVcardReader  *_guild_vcard_reader_new    (const char       *file_name);
+void               _guild_vcard_reader_free   (GuildVcardReader *reader);
+gboolean           _guild_vcard_reader_feed   (GuildVcardReader *reader,
+                                               const char       *text,
+                                               gsize             len,
+                                               gboolean          last,
+                                               GCancellable     *cancellable);
+void               _guild_vcard_reader_finish (GuildVcardReader *reader);
+GuildImportResult *_guild_vcard_reader_take   (GuildVcardReader *reader);
+GuildImportResult *_guild_vcard_reader_peek   (GuildVcardReader *reader);
 
 char       *_guild_backup_json_key     (GuildRecordKind  kind,
                                         const char      *field);

@@ -245,6 +245,10 @@ static const char *
 property_param (Property   *prop,
                 const char *name)
 {
+  /* Most properties have no parameters: the arrays are made on demand. */
+  if (prop->param_names == NULL)
+    return NULL;
+
   for (guint i = 0; i < prop->param_names->len; i++)
     if (g_ascii_strcasecmp (g_ptr_array_index (prop->param_names, i), name) == 0)
       return g_ptr_array_index (prop->param_values, i);
@@ -290,6 +294,11 @@ add_param (Property   *prop,
         ((char *) value)[n - 2] = '\0';
     }
 
+  if (prop->param_names == NULL)
+    {
+      prop->param_names = g_ptr_array_new_with_free_func (g_free);
+      prop->param_values = g_ptr_array_new_with_free_func (g_free);
+    }
   g_ptr_array_add (prop->param_names, g_strstrip (g_strdup (name)));
   g_ptr_array_add (prop->param_values, g_strdup (value));
 }
@@ -319,8 +328,6 @@ parse_property (const char *line,
     return FALSE;
 
   head = g_strndup (line, colon - line);
-  prop->param_names = g_ptr_array_new_with_free_func (g_free);
-  prop->param_values = g_ptr_array_new_with_free_func (g_free);
   prop->value = g_strdup (colon + 1);
 
   quoted = FALSE;
@@ -614,20 +621,186 @@ handle_line (Parser     *parser,
   property_clear (&prop);
 }
 
+/* Whether the part of @line before its first colon holds @word (upper
+ * case), ignoring case. Runs for every line: it allocates nothing. */
 static gboolean
 head_has (const char *line,
           const char *word)
 {
   const char *colon = strchr (line, ':');
-  g_autofree char *head = NULL;
-  g_autofree char *upper = NULL;
+  gsize n = strlen (word);
 
   if (colon == NULL)
     return FALSE;
 
-  head = g_strndup (line, colon - line);
-  upper = g_ascii_strup (head, -1);
-  return strstr (upper, word) != NULL;
+  for (const char *p = line; p + n <= colon; p++)
+    if (g_ascii_strncasecmp (p, word, n) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Section: reading, in one piece or in many */
+
+struct _GuildVcardReader
+{
+  Parser   parser;
+  GString *logical;
+  guint    logical_line;
+  guint    line_number;
+  guint    n_lines;
+  gboolean have_logical;
+  gboolean qp;
+  gboolean base64;
+};
+
+GuildVcardReader *
+_guild_vcard_reader_new (const char *file_name)
+{
+  GuildVcardReader *reader = g_new0 (GuildVcardReader, 1);
+
+  reader->parser.result = guild_import_result_new (GUILD_IMPORT_FORMAT_VCARD, file_name);
+  reader->logical = g_string_new (NULL);
+
+  return reader;
+}
+
+void
+_guild_vcard_reader_free (GuildVcardReader *reader)
+{
+  if (reader == NULL)
+    return;
+
+  g_clear_pointer (&reader->parser.card, card_free);
+  g_clear_pointer (&reader->parser.result, guild_import_result_free);
+  g_string_free (reader->logical, TRUE);
+  g_free (reader);
+}
+
+GuildImportResult *
+_guild_vcard_reader_peek (GuildVcardReader *reader)
+{
+  return reader->parser.result;
+}
+
+/* Hands over what was read so far and starts an empty result. */
+GuildImportResult *
+_guild_vcard_reader_take (GuildVcardReader *reader)
+{
+  GuildImportResult *result = reader->parser.result;
+
+  reader->parser.result = guild_import_result_new (result->format, result->file_name);
+  return result;
+}
+
+/**
+ * _guild_vcard_reader_feed:
+ * @text: decoded text that ends with a line break, unless @last
+ * @last: whether @text is the end of the file
+ *
+ * Reads the lines of @text; a logical line folded over the end of @text is
+ * finished by the next call. Giving a file in pieces that end with line
+ * breaks reads exactly what giving it whole does, line numbers included.
+ *
+ * Returns: %FALSE when cancelled.
+ */
+gboolean
+_guild_vcard_reader_feed (GuildVcardReader *reader,
+                          const char       *text,
+                          gsize             len,
+                          gboolean          last,
+                          GCancellable     *cancellable)
+{
+  Parser *parser = &reader->parser;
+  GString *logical = reader->logical;
+  gsize pos = 0;
+
+  while (pos <= len)
+    {
+      gsize end = pos;
+      const char *line;
+      gsize line_len;
+      gboolean at_end = pos == len;
+
+      /* The end of a piece that is not the end of the file: the next piece
+       * goes on from here. */
+      if (at_end && !last)
+        break;
+
+      while (end < len && text[end] != '\n' && text[end] != '\r')
+        end++;
+      line = text + pos;
+      line_len = end - pos;
+      reader->line_number++;
+
+      if ((++reader->n_lines & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+
+      if (reader->have_logical && !at_end && line_len > 0 && (line[0] == ' ' || line[0] == '\t'))
+        {
+          /* A folded line continues the one before. */
+          if (!reader->base64 && logical->len < 2 * GUILD_IMPORT_MAX_VALUE)
+            g_string_append_len (logical, line + 1, line_len - 1);
+        }
+      else if (reader->have_logical && !at_end && reader->qp && logical->len > 0 &&
+               logical->str[logical->len - 1] == '=')
+        {
+          /* A quoted-printable soft line break. */
+          g_string_truncate (logical, logical->len - 1);
+          if (logical->len < 2 * GUILD_IMPORT_MAX_VALUE)
+            g_string_append_len (logical, line, line_len);
+        }
+      else if (reader->have_logical && !at_end && reader->base64 && line_len > 0 &&
+               memchr (line, ':', line_len) == NULL)
+        {
+          /* vCard 2.1 base64 runs on unfolded lines up to a blank one. */
+        }
+      else
+        {
+          if (reader->have_logical)
+            handle_line (parser, logical->str, reader->logical_line);
+
+          g_string_truncate (logical, 0);
+          reader->have_logical = FALSE;
+          if (!at_end && line_len > 0)
+            {
+              g_string_append_len (logical, line, MIN (line_len, 2 * GUILD_IMPORT_MAX_VALUE));
+              reader->logical_line = reader->line_number;
+              reader->have_logical = TRUE;
+              reader->qp = head_has (logical->str, "QUOTED-PRINTABLE");
+              reader->base64 = head_has (logical->str, "BASE64") ||
+                               head_has (logical->str, "ENCODING=B");
+            }
+        }
+
+      if (at_end)
+        break;
+
+      if (end < len && text[end] == '\r' && end + 1 < len && text[end + 1] == '\n')
+        end++;
+      pos = end + 1;
+      if (end >= len)
+        pos = len;
+    }
+
+  return TRUE;
+}
+
+/* After the last piece: what is left open is reported. */
+void
+_guild_vcard_reader_finish (GuildVcardReader *reader)
+{
+  Parser *parser = &reader->parser;
+
+  if (parser->card != NULL)
+    {
+      guild_import_result_skip (parser->result, parser->card->line,
+                                _("The card is not complete (no END:VCARD)"));
+      g_clear_pointer (&parser->card, card_free);
+    }
+
+  if (!parser->seen_card)
+    guild_import_result_skip (parser->result, 1, _("Not a vCard"));
 }
 
 /**
@@ -643,87 +816,17 @@ guild_import_parse_vcard (const char   *text,
                           const char   *file_name,
                           GCancellable *cancellable)
 {
-  Parser parser = { 0 };
-  g_autoptr(GString) logical = g_string_new (NULL);
-  guint logical_line = 0, line_number = 0, n_lines = 0;
-  gboolean have_logical = FALSE, qp = FALSE, base64 = FALSE;
-  gsize pos = 0;
+  GuildVcardReader *reader;
+  GuildImportResult *result;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
-  parser.result = guild_import_result_new (GUILD_IMPORT_FORMAT_VCARD, file_name);
+  reader = _guild_vcard_reader_new (file_name);
+  /* Cancelled, what was read so far is returned as before. */
+  _guild_vcard_reader_feed (reader, text, len, TRUE, cancellable);
+  _guild_vcard_reader_finish (reader);
+  result = _guild_vcard_reader_take (reader);
+  _guild_vcard_reader_free (reader);
 
-  while (pos <= len)
-    {
-      gsize end = pos;
-      const char *line;
-      gsize line_len;
-      gboolean at_end = pos == len;
-
-      while (end < len && text[end] != '\n' && text[end] != '\r')
-        end++;
-      line = text + pos;
-      line_len = end - pos;
-      line_number++;
-
-      if ((++n_lines & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-
-      if (have_logical && !at_end && line_len > 0 && (line[0] == ' ' || line[0] == '\t'))
-        {
-          /* A folded line continues the one before. */
-          if (!base64 && logical->len < 2 * GUILD_IMPORT_MAX_VALUE)
-            g_string_append_len (logical, line + 1, line_len - 1);
-        }
-      else if (have_logical && !at_end && qp && logical->len > 0 &&
-               logical->str[logical->len - 1] == '=')
-        {
-          /* A quoted-printable soft line break. */
-          g_string_truncate (logical, logical->len - 1);
-          if (logical->len < 2 * GUILD_IMPORT_MAX_VALUE)
-            g_string_append_len (logical, line, line_len);
-        }
-      else if (have_logical && !at_end && base64 && line_len > 0 &&
-               memchr (line, ':', line_len) == NULL)
-        {
-          /* vCard 2.1 base64 runs on unfolded lines up to a blank one. */
-        }
-      else
-        {
-          if (have_logical)
-            handle_line (&parser, logical->str, logical_line);
-
-          g_string_truncate (logical, 0);
-          have_logical = FALSE;
-          if (!at_end && line_len > 0)
-            {
-              g_string_append_len (logical, line, MIN (line_len, 2 * GUILD_IMPORT_MAX_VALUE));
-              logical_line = line_number;
-              have_logical = TRUE;
-              qp = head_has (logical->str, "QUOTED-PRINTABLE");
-              base64 = head_has (logical->str, "BASE64") || head_has (logical->str, "ENCODING=B");
-            }
-        }
-
-      if (at_end)
-        break;
-
-      if (end < len && text[end] == '\r' && end + 1 < len && text[end + 1] == '\n')
-        end++;
-      pos = end + 1;
-      if (end >= len)
-        pos = len;
-    }
-
-  if (parser.card != NULL)
-    {
-      guild_import_result_skip (parser.result, parser.card->line,
-                                _("The card is not complete (no END:VCARD)"));
-      g_clear_pointer (&parser.card, card_free);
-    }
-
-  if (!parser.seen_card)
-    guild_import_result_skip (parser.result, 1, _("Not a vCard"));
-
-  return parser.result;
+  return result;
 }

@@ -22,10 +22,6 @@
  * it may run on a worker thread.
  */
 
-/* Files are read whole; beyond this they are refused rather than risk the
- * memory of the machine. */
-#define MAX_FILE_SIZE (512 * 1024 * 1024)
-
 G_DEFINE_QUARK (guild-import-error-quark, guild_import_error)
 
 /* Section: results */
@@ -299,6 +295,100 @@ looks_like_utf16 (const guint8 *data,
 }
 
 /**
+ * _guild_import_sniff_encoding:
+ * @bom_len: (out): the length of a byte-order mark to skip
+ *
+ * Tells from the beginning of a file how its bytes are text: UTF-16 (with
+ * a mark, or plainly so) or bytes (UTF-8, else Windows-1251).
+ */
+GuildTextEncoding
+_guild_import_sniff_encoding (const guint8 *data,
+                              gsize         len,
+                              gsize        *bom_len)
+{
+  gboolean big_endian = FALSE;
+
+  *bom_len = 0;
+  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    {
+      *bom_len = 3;
+      return GUILD_TEXT_BYTES;
+    }
+  if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    {
+      *bom_len = 2;
+      return data[0] == 0xFE ? GUILD_TEXT_UTF16BE : GUILD_TEXT_UTF16LE;
+    }
+  if (looks_like_utf16 (data, len, &big_endian))
+    return big_endian ? GUILD_TEXT_UTF16BE : GUILD_TEXT_UTF16LE;
+
+  return GUILD_TEXT_BYTES;
+}
+
+/**
+ * _guild_import_decode_piece:
+ *
+ * Decodes bytes (after any byte-order mark) in @encoding into valid UTF-8
+ * without NUL characters. For %GUILD_TEXT_BYTES, UTF-8 is kept, mostly
+ * UTF-8 with a few broken bytes is repaired, and anything else is read as
+ * Windows-1251.
+ */
+char *
+_guild_import_decode_piece (const guint8      *data,
+                            gsize              len,
+                            GuildTextEncoding  encoding,
+                            gsize             *out_len)
+{
+  GString *copy;
+  const char *end;
+  guint good = 0, bad = 0;
+  char *text;
+  gsize n = 0;
+
+  if (encoding == GUILD_TEXT_UTF16LE || encoding == GUILD_TEXT_UTF16BE)
+    return decode_utf16 (data, len, encoding == GUILD_TEXT_UTF16BE, out_len);
+
+  /* Drop NULs first: they are never meant as text. */
+  copy = g_string_sized_new (len + 1);
+  if (memchr (data, 0, len) == NULL)
+    g_string_append_len (copy, (const char *) data, len);
+  else
+    for (gsize i = 0; i < len; i++)
+      if (data[i] != 0)
+        g_string_append_c (copy, data[i]);
+
+  if (g_utf8_validate (copy->str, copy->len, NULL))
+    {
+      *out_len = copy->len;
+      return g_string_free (copy, FALSE);
+    }
+
+  /* Mostly UTF-8 with a few broken bytes (a cut file) stays UTF-8;
+   * eight-bit text with no multi-byte sequences is Windows-1251. */
+  for (const char *p = copy->str; p < copy->str + copy->len; )
+    {
+      if (g_utf8_validate (p, copy->str + copy->len - p, &end))
+        break;
+      for (const char *q = p; q < end; q++)
+        good += ((guchar) *q & 0xC0) == 0xC0;
+      bad++;
+      p = end + 1;
+    }
+
+  if (good > bad)
+    {
+      text = g_utf8_make_valid (copy->str, copy->len);
+      n = strlen (text);
+    }
+  else
+    text = decode_cp1251 ((const guint8 *) copy->str, copy->len, &n);
+  g_string_free (copy, TRUE);
+
+  *out_len = n;
+  return text;
+}
+
+/**
  * guild_import_decode_text:
  * @out_len: (out) (optional): the length of the text in bytes
  *
@@ -314,68 +404,15 @@ guild_import_decode_text (const guint8 *data,
                           gsize         len,
                           gsize        *out_len)
 {
-  gsize n = 0;
+  GuildTextEncoding encoding;
+  gsize bom_len = 0, n = 0;
   char *text;
-  gboolean big_endian = FALSE;
-  guint good = 0, bad = 0;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
-  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-    {
-      data += 3;
-      len -= 3;
-    }
-  else if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
-    {
-      text = decode_utf16 (data + 2, len - 2, data[0] == 0xFE, &n);
-      goto out;
-    }
-  else if (looks_like_utf16 (data, len, &big_endian))
-    {
-      text = decode_utf16 (data, len, big_endian, &n);
-      goto out;
-    }
+  encoding = _guild_import_sniff_encoding (data, len, &bom_len);
+  text = _guild_import_decode_piece (data + bom_len, len - bom_len, encoding, &n);
 
-  /* Drop NULs first: they are never meant as text. */
-  {
-    GString *copy = g_string_sized_new (len + 1);
-    const char *end;
-
-    for (gsize i = 0; i < len; i++)
-      if (data[i] != 0)
-        g_string_append_c (copy, data[i]);
-
-    if (g_utf8_validate (copy->str, copy->len, NULL))
-      {
-        n = copy->len;
-        text = g_string_free (copy, FALSE);
-        goto out;
-      }
-
-    /* Mostly UTF-8 with a few broken bytes (a cut file) stays UTF-8;
-     * eight-bit text with no multi-byte sequences is Windows-1251. */
-    for (const char *p = copy->str; p < copy->str + copy->len; )
-      {
-        if (g_utf8_validate (p, copy->str + copy->len - p, &end))
-          break;
-        for (const char *q = p; q < end; q++)
-          good += ((guchar) *q & 0xC0) == 0xC0;
-        bad++;
-        p = end + 1;
-      }
-
-    if (good > bad)
-      {
-        text = g_utf8_make_valid (copy->str, copy->len);
-        n = strlen (text);
-      }
-    else
-      text = decode_cp1251 ((const guint8 *) copy->str, copy->len, &n);
-    g_string_free (copy, TRUE);
-  }
-
-out:
   if (out_len != NULL)
     *out_len = n;
   return text;
@@ -589,8 +626,10 @@ guild_import_parse (const guint8       *data,
 /**
  * guild_import_parse_file:
  *
- * Reads @file and parses it with guild_import_parse(). Blocking: call it on
- * a worker thread.
+ * Reads @file and parses it like guild_import_parse(). vCard and CSV files
+ * are read in pieces (guild_import_reader_read_all()), so their bytes are
+ * never all in memory; iCalendar files and backups are read whole, up to
+ * 512 MiB. Blocking: call it on a worker thread.
  *
  * Returns: (transfer full): the result, or %NULL with @error set.
  */
@@ -600,71 +639,15 @@ guild_import_parse_file (GFile              *file,
                          GCancellable       *cancellable,
                          GError            **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) contents = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GError) local_error = NULL;
-  guint8 buffer[64 * 1024];
-  gssize n;
+  g_autoptr(GuildImportReader) reader = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_parse_name (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     /* Translators: %s is a file name. */
-                     _("There is no file “%s”."), name);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  g_free (name);
-  name = g_strdup (g_file_info_get_display_name (info));
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   /* Translators: %s is a folder's name. */
-                   _("“%s” is a folder; import the files in it instead."), name);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > MAX_FILE_SIZE)
-    {
-      g_set_error (error, GUILD_IMPORT_ERROR, GUILD_IMPORT_ERROR_TOO_LARGE,
-                   /* Translators: %s is a file name. */
-                   _("“%s” is too large to import."), name);
-      return NULL;
-    }
-
-  /* Read with a limit: devices and pipes report no size, and /dev/zero
-   * never ends. */
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
+  reader = guild_import_reader_new (file, format, cancellable, error);
+  if (reader == NULL)
     return NULL;
 
-  contents = g_byte_array_new ();
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer,
-                                   cancellable, error)) > 0)
-    {
-      if (contents->len + (gsize) n > MAX_FILE_SIZE)
-        {
-          g_set_error (error, GUILD_IMPORT_ERROR, GUILD_IMPORT_ERROR_TOO_LARGE,
-                       _("“%s” is too large to import."), name);
-          return NULL;
-        }
-      g_byte_array_append (contents, buffer, n);
-    }
-  if (n < 0)
-    return NULL;
-
-  return guild_import_parse (contents->data, contents->len, name, format, cancellable, error);
+  return guild_import_reader_read_all (reader, NULL, NULL, cancellable, error);
 }
 
 /* Section: helpers */

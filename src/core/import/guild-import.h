@@ -154,6 +154,46 @@ GuildImportResult *guild_import_parse_backup          (const char         *text,
                                                        const char         *file_name,
                                                        GError            **error);
 
+/* Reading a file in pieces (guild-import-reader.c). */
+typedef struct _GuildImportReader GuildImportReader;
+
+GuildImportReader *guild_import_reader_new            (GFile              *file,
+                                                       GuildImportFormat   format,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+GuildImportReader *guild_import_reader_new_for_stream (GInputStream       *stream,
+                                                       const char         *file_name,
+                                                       goffset             size,
+                                                       GuildImportFormat   format,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+void               guild_import_reader_free           (GuildImportReader  *self);
+void               guild_import_reader_set_piece_size (GuildImportReader  *self,
+                                                       gsize               piece_size,
+                                                       guint               chunk_items);
+GuildImportFormat  guild_import_reader_get_format     (GuildImportReader  *self);
+const char        *guild_import_reader_get_file_name  (GuildImportReader  *self);
+double             guild_import_reader_get_fraction   (GuildImportReader  *self);
+gboolean           guild_import_reader_is_streamed    (GuildImportReader  *self);
+goffset            guild_import_reader_get_size       (GuildImportReader  *self);
+
+/* From this size on, guildctl imports a vCard or CSV file with
+ * guild_store_import_stream(), whose memory does not grow with the file. */
+#define GUILD_IMPORT_STREAM_THRESHOLD ((goffset) 64 * 1024 * 1024)
+GuildImportResult *guild_import_reader_next           (GuildImportReader  *self,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+typedef void (*GuildImportReadProgress) (double   fraction,
+                                         gpointer user_data);
+
+GuildImportResult *guild_import_reader_read_all       (GuildImportReader       *self,
+                                                       GuildImportReadProgress  progress,
+                                                       gpointer                 progress_data,
+                                                       GCancellable            *cancellable,
+                                                       GError                 **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildImportReader, guild_import_reader_free)
+
 /**
  * GuildCsvField:
  *

@@ -832,6 +832,20 @@ guild_calendar_page_measure (GtkWidget      *widget,
 
 /* Section: GObject */
 
+/* Taken out of its window: what it was reading is no longer wanted, and
+ * its answer would only find the page gone. */
+static void
+guild_calendar_page_unroot (GtkWidget *widget)
+{
+  GuildCalendarPage *self = GUILD_CALENDAR_PAGE (widget);
+
+  g_cancellable_cancel (self->month_cancellable);
+  g_cancellable_cancel (self->upcoming_cancellable);
+  g_cancellable_cancel (self->banner_cancellable);
+
+  GTK_WIDGET_CLASS (guild_calendar_page_parent_class)->unroot (widget);
+}
+
 static void
 guild_calendar_page_dispose (GObject *object)
 {
@@ -914,6 +928,7 @@ guild_calendar_page_class_init (GuildCalendarPageClass *klass)
   object_class->get_property = guild_calendar_page_get_property;
   object_class->set_property = guild_calendar_page_set_property;
   widget_class->size_allocate = guild_calendar_page_size_allocate;
+  widget_class->unroot = guild_calendar_page_unroot;
   widget_class->measure = guild_calendar_page_measure;
 
   properties [PROP_STORE] =
