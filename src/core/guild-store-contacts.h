@@ -75,6 +75,10 @@ void       guild_contact_merge_undo_free         (GuildContactMergeUndo *undo);
 gboolean   guild_store_forget_contact            (GuildStore      *self,
                                                   gint64           id,
                                                   GError         **error);
+gboolean   guild_store_forget_contact_with_undo  (GuildStore      *self,
+                                                  gint64           id,
+                                                  GuildContactMergeUndo **undo,
+                                                  GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildContactMergeUndo, guild_contact_merge_undo_free)
 
