@@ -13,7 +13,7 @@
 #include "guild-charts-page.h"
 #include "guild-communities-page.h"
 #include "guild-community-row.h"
-#include "guild-contact-row.h"
+#include "guild-contact-editor.h"
 #include "guild-contacts-page.h"
 #include "guild-event-row.h"
 #include "guild-import-dialog.h"
@@ -41,7 +41,7 @@ ensure_types (void)
   g_type_ensure (GUILD_TYPE_COMMUNITIES_PAGE);
   g_type_ensure (GUILD_TYPE_COMMUNITY_ROW);
   g_type_ensure (GUILD_TYPE_CONTACTS_PAGE);
-  g_type_ensure (GUILD_TYPE_CONTACT_ROW);
+  g_type_ensure (GUILD_TYPE_CONTACT_EDITOR);
   g_type_ensure (GUILD_TYPE_CALENDAR_PAGE);
   g_type_ensure (GUILD_TYPE_EVENT_ROW);
   g_type_ensure (GUILD_TYPE_CHARTS_PAGE);

@@ -1049,3 +1049,29 @@ guild_store_forget_contact_with_undo (GuildStore             *self,
   *undo = g_steal_pointer (&snapshot);
   return TRUE;
 }
+
+/**
+ * guild_contact_merge_preview:
+ * @keep: the contact that would stay
+ * @drop: the contact that would be merged into it
+ *
+ * What guild_store_merge_contacts() would make of @keep's fields, without
+ * touching the store: for showing the user the result before merging.
+ *
+ * Returns: (transfer full): a new, unsaved contact with the merged fields
+ */
+GuildRecord *
+guild_contact_merge_preview (GuildRecord *keep,
+                             GuildRecord *drop)
+{
+  GuildRecord *merged;
+
+  g_return_val_if_fail (GUILD_IS_RECORD (keep), NULL);
+  g_return_val_if_fail (GUILD_IS_RECORD (drop), NULL);
+
+  merged = guild_record_new_for_kind (GUILD_RECORD_CONTACT);
+  guild_record_copy_fields (merged, keep);
+  merge_fields (merged, drop);
+
+  return merged;
+}

@@ -69,6 +69,8 @@ gboolean   guild_store_merge_contacts            (GuildStore      *self,
 gboolean   guild_store_merge_undo                (GuildStore      *self,
                                                   GuildContactMergeUndo *undo,
                                                   GError         **error);
+GuildRecord *guild_contact_merge_preview         (GuildRecord     *keep,
+                                                  GuildRecord     *drop);
 void       guild_contact_merge_undo_free         (GuildContactMergeUndo *undo);
 
 /* Deleting for good */
