@@ -18,6 +18,7 @@
 #include "guild-event-row.h"
 #include "guild-import-dialog.h"
 #include "guild-preferences-window.h"
+#include "guild-profile-window.h"
 #include "guild-window.h"
 
 /* Loads every .ui file in Guild's resources, so that a broken one fails here
@@ -37,6 +38,7 @@ ensure_types (void)
 {
   g_type_ensure (GUILD_TYPE_WINDOW);
   g_type_ensure (GUILD_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (GUILD_TYPE_PROFILE_WINDOW);
   g_type_ensure (GUILD_TYPE_IMPORT_DIALOG);
   g_type_ensure (GUILD_TYPE_COMMUNITIES_PAGE);
   g_type_ensure (GUILD_TYPE_COMMUNITY_ROW);

@@ -18,6 +18,7 @@
 #include "guild-communities-page.h"
 #include "guild-contacts-page.h"
 #include "guild-platform.h"
+#include "guild-profile-window.h"
 #include "guild-window-private.h"
 
 /* The main window: a header bar with the view switcher, and the four views
@@ -366,6 +367,17 @@ add_action (GtkWidget  *widget,
     guild_contacts_page_add (self->contacts_page);
 }
 
+static void
+show_profile_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GuildWindow *self = GUILD_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (guild_profile_window_new (GTK_WINDOW (self), self->store)));
+}
+
 /* Section: GtkWidget and GtkWindow */
 
 static void
@@ -547,12 +559,15 @@ guild_window_class_init (GuildWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "win.show-profile", NULL, show_profile_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.view", "s", view_names[i]);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.show-profile", NULL);
 }
 
 static void

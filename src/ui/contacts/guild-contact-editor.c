@@ -1046,6 +1046,7 @@ static void
 guild_contact_editor_dispose (GObject *object)
 {
   GuildContactEditor *self = (GuildContactEditor *)object;
+  GtkWidget *child;
 
   guild_contact_editor_flush (self);
 
@@ -1053,6 +1054,10 @@ guild_contact_editor_dispose (GObject *object)
     g_clear_signal_handler (&self->communities_handler, self->communities);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GUILD_TYPE_CONTACT_EDITOR);
+
+  /* A widget with a layout manager unparents its own children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->record);
   g_clear_object (&self->store);

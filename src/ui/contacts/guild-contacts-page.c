@@ -398,12 +398,15 @@ restore_sort (GuildContactsPage *self)
 static void
 save_columns (GuildContactsPage *self)
 {
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (columns);
+  GListModel *columns;
+  guint n;
 
-  if (self->restoring_columns || self->settings == NULL)
+  if (self->restoring_columns || self->settings == NULL || self->column_view == NULL)
     return;
+
+  columns = gtk_column_view_get_columns (self->column_view);
+  n = g_list_model_get_n_items (columns);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1251,6 +1254,8 @@ guild_contacts_page_dispose (GObject *object)
   GuildContactsPage *self = (GuildContactsPage *)object;
   GtkWidget *child;
 
+  /* Taking the column view apart is not the user changing the columns. */
+  self->restoring_columns = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->index_reload_source, g_source_remove);
   g_clear_handle_id (&self->duplicates_source, g_source_remove);
