@@ -139,6 +139,9 @@ update_state (GuildContactsPage *self)
 
   g_assert (GUILD_IS_CONTACTS_PAGE (self));
 
+  if (self->stack == NULL)
+    return;
+
   shown = self->table != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->table)) : 0;
   total = self->table != NULL ? guild_contact_table_get_n_total (self->table) : 0;
 
