@@ -325,7 +325,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
 /* Section: sorting */
 
-/* GTK 4.8 has no getter for the column view's primary sort column (4.10):
+/* GTK 4.8 has no getter for the column view’s primary sort column (4.10):
  * each column's sorter records that it was asked when the page probes the
  * view's sorter with two placeholder items, and the probe's answer gives the
  * direction. The sorters never sort anything themselves: the table does,
@@ -364,8 +364,11 @@ on_sorter_changed_cb (GuildContactsPage *self,
 
   g_assert (GUILD_IS_CONTACTS_PAGE (self));
 
+  if (self->column_view == NULL || self->table == NULL)
+    return;
+
   self->sniffed = -1;
-  order = gtk_sorter_compare (sorter, self, self);
+  order = gtk_sorter_compare (sorter, self, self->column_view);
   if (self->sniffed >= 0)
     {
       sort = (GuildContactSort) self->sniffed;
