@@ -578,6 +578,23 @@ on_search_changed_cb (GuildContactsPage *self)
   update_state (self);
 }
 
+static void open_contact (GuildContactsPage *self,
+                          gint64             id,
+                          gboolean           focus_name);
+
+/* Enter in the search opens the first contact found. */
+static void
+on_search_activate_cb (GuildContactsPage *self)
+{
+  g_autoptr(GuildRecord) first = NULL;
+
+  /* The search runs after a short typing delay: catch up first. */
+  on_search_changed_cb (self);
+  first = g_list_model_get_item (G_LIST_MODEL (self->table), 0);
+  if (first != NULL)
+    open_contact (self, guild_record_get_id (first), FALSE);
+}
+
 static void
 on_stop_search_cb (GuildContactsPage *self)
 {
@@ -1384,6 +1401,7 @@ guild_contacts_page_class_init (GuildContactsPageClass *klass)
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_back_cb);
