@@ -47,12 +47,12 @@ typedef struct
 } ColumnDef;
 
 static const ColumnDef column_defs[GUILD_CONTACT_N_SORTS] = {
-  { "name", NC_("column", "Name"), 180, TRUE },
-  { "position", NC_("column", "Position"), 150, FALSE },
-  { "company", NC_("column", "Company"), 120, FALSE },
+  { "name", NC_("column", "Name"), 170, TRUE },
+  { "position", NC_("column", "Position"), 140, FALSE },
+  { "company", NC_("column", "Company"), 110, FALSE },
   { "relationship", NC_("column", "Relationship"), 110, FALSE },
-  { "communities", NC_("column", "Communities"), 150, FALSE },
-  { "last-interaction", NC_("column", "Last Interaction"), 100, FALSE },
+  { "communities", NC_("column", "Communities"), 140, FALSE },
+  { "last-interaction", NC_("column", "Last Interaction"), 95, FALSE },
   { "next-follow-up", NC_("column", "Next Follow-Up"), 120, FALSE },
   { "quality", NC_("column", "Connection Quality"), 90, FALSE },
 };
