@@ -904,14 +904,10 @@ update_follow_up (GuildContactEditor *self)
   g_autofree char *next = NULL;
   g_autofree char *subtitle = NULL;
 
+  /* The page keeps the entry current: a save or a new activity is announced
+   * by the store before this runs. */
   if (self->record != NULL && self->index != NULL)
-    {
-      entry = guild_contact_index_lookup (self->index, guild_record_get_id (self->record));
-      /* The page recomputes the entry when the store announces the save;
-       * this keeps it current if the editor saved first. */
-      if (entry != NULL)
-        entry = guild_contact_index_update (self->index, self->record);
-    }
+    entry = guild_contact_index_lookup (self->index, guild_record_get_id (self->record));
 
   if (entry != NULL && entry->last_interaction != 0)
     {

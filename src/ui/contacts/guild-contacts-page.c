@@ -861,8 +861,14 @@ on_merge_cb (GuildContactsPage *self,
     adw_toast_dismiss (self->merge_toast);
   g_clear_pointer (&self->merge_undo, guild_contact_merge_undo_free);
 
-  if (guild_contact_editor_get_contact_id (self->editor) == drop)
-    guild_contact_editor_close (self->editor);
+  /* The editor saves first, and does not keep a copy that the merge makes
+   * stale (saving it later would undo the merge's combined fields). */
+  if (guild_contact_editor_get_contact_id (self->editor) == drop ||
+      guild_contact_editor_get_contact_id (self->editor) == keep)
+    {
+      guild_contact_editor_close (self->editor);
+      adw_leaflet_set_visible_child_name (self->leaflet, "list");
+    }
 
   if (!guild_store_merge_contacts (self->store, keep, drop, &undo, &error))
     {
