@@ -97,7 +97,7 @@ on_table_items_changed_cb (GListModel *model,
                            guint       removed,
                            guint       added)
 {
-  if (ready_at == 0 && added > 1000)
+  if (ready_at == 0 && added > 0)
     ready_at = g_get_monotonic_time ();
 }
 
