@@ -205,7 +205,7 @@ main (int   argc,
   {
     const char *queries[] = { "ann", "смир", "z" };
     gint64 t = g_get_monotonic_time ();
-    GuildContactIndex *index;
+    GuildContactNameIndex *index;
 
     guild_store_prepare_contact_search (store);
     while ((index = g_object_get_data (G_OBJECT (store), "guild-contact-index")) == NULL)
@@ -223,7 +223,7 @@ main (int   argc,
             double ms;
 
             t = g_get_monotonic_time ();
-            found = guild_contact_index_search (index, queries[q], 8);
+            found = guild_contact_name_index_search (index, queries[q], 8);
             ms = (g_get_monotonic_time () - t) / 1000.0;
             g_array_append_val (times, ms);
           }

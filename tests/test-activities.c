@@ -357,13 +357,13 @@ test_pickers (Fixture       *f,
   /* The folded index answers the same, and goes stale when a contact changes. */
   guild_store_prepare_contact_search (f->store);
   {
-    GuildContactIndex *index;
+    GuildContactNameIndex *index;
     g_autoptr(GPtrArray) from_index = NULL;
     g_autoptr(GuildContact) carl = guild_contact_new ("Carl Смирнов");
 
     while ((index = g_object_get_data (G_OBJECT (f->store), "guild-contact-index")) == NULL)
       g_main_context_iteration (NULL, TRUE);
-    from_index = guild_contact_index_search (index, "СМИР", 10);
+    from_index = guild_contact_name_index_search (index, "СМИР", 10);
     g_assert_cmpuint (from_index->len, ==, 1);
     g_assert_cmpint (guild_record_get_id (g_ptr_array_index (from_index, 0)), ==, f->anna);
     guild_store_add (f->store, GUILD_RECORD (carl), &error);

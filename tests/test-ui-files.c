@@ -14,11 +14,12 @@
 #include "guild-communities-page.h"
 #include "guild-community-row.h"
 #include "guild-member-chooser.h"
-#include "guild-contact-row.h"
+#include "guild-contact-editor.h"
 #include "guild-contacts-page.h"
 #include "guild-import-dialog.h"
 #include "guild-learning-window.h"
 #include "guild-preferences-window.h"
+#include "guild-profile-window.h"
 #include "guild-window.h"
 
 /* Loads every .ui file in Guild's resources, so that a broken one fails here
@@ -38,12 +39,13 @@ ensure_types (void)
 {
   g_type_ensure (GUILD_TYPE_WINDOW);
   g_type_ensure (GUILD_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (GUILD_TYPE_PROFILE_WINDOW);
   g_type_ensure (GUILD_TYPE_IMPORT_DIALOG);
   g_type_ensure (GUILD_TYPE_COMMUNITIES_PAGE);
   g_type_ensure (GUILD_TYPE_COMMUNITY_ROW);
   g_type_ensure (GUILD_TYPE_MEMBER_CHOOSER);
   g_type_ensure (GUILD_TYPE_CONTACTS_PAGE);
-  g_type_ensure (GUILD_TYPE_CONTACT_ROW);
+  g_type_ensure (GUILD_TYPE_CONTACT_EDITOR);
   g_type_ensure (GUILD_TYPE_CALENDAR_PAGE);
   g_type_ensure (GUILD_TYPE_CHARTS_PAGE);
   g_type_ensure (GUILD_TYPE_LEARNING_WINDOW);

@@ -331,13 +331,13 @@ typedef struct
   GuildActivityFilter *filter;
   char                *text;
   guint                limit;
-  GuildContactIndex   *index;
+  GuildContactNameIndex   *index;
 } QueryData;
 
 static void
 query_data_free (QueryData *data)
 {
-  g_clear_pointer (&data->index, guild_contact_index_unref);
+  g_clear_pointer (&data->index, guild_contact_name_index_unref);
   g_free (data->path);
   g_free (data->text);
   guild_activity_filter_free (data->filter);
@@ -643,7 +643,7 @@ guild_store_search_contacts (GuildStore    *self,
  * dialog's search then scans plain strings in memory (a few milliseconds for
  * a hundred thousand) instead of folding every name again per keystroke.
  * Immutable once built, so workers share it. */
-struct _GuildContactIndex
+struct _GuildContactNameIndex
 {
   gatomicrefcount  ref_count;
   guint            n;
@@ -655,8 +655,8 @@ struct _GuildContactIndex
 
 #define CONTACT_INDEX_KEY "guild-contact-index"
 
-GuildContactIndex *
-guild_contact_index_ref (GuildContactIndex *index)
+GuildContactNameIndex *
+guild_contact_name_index_ref (GuildContactNameIndex *index)
 {
   g_return_val_if_fail (index != NULL, NULL);
 
@@ -665,7 +665,7 @@ guild_contact_index_ref (GuildContactIndex *index)
 }
 
 void
-guild_contact_index_unref (GuildContactIndex *index)
+guild_contact_name_index_unref (GuildContactNameIndex *index)
 {
   if (index == NULL || !g_atomic_ref_count_dec (&index->ref_count))
     return;
@@ -683,13 +683,13 @@ guild_contact_index_unref (GuildContactIndex *index)
   g_free (index);
 }
 
-static GuildContactIndex *
+static GuildContactNameIndex *
 build_index_on (sqlite3       *db,
                 GCancellable  *cancellable,
                 GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GuildContactIndex *index;
+  GuildContactNameIndex *index;
   guint allocated = 1024;
   int rc;
 
@@ -697,7 +697,7 @@ build_index_on (sqlite3       *db,
                     " ORDER BY full_name COLLATE NOCASE, id", &stmt, error))
     return NULL;
 
-  index = g_new0 (GuildContactIndex, 1);
+  index = g_new0 (GuildContactNameIndex, 1);
   g_atomic_ref_count_init (&index->ref_count);
   index->ids = g_new (gint64, allocated);
   index->names = g_new (char *, allocated);
@@ -731,7 +731,7 @@ build_index_on (sqlite3       *db,
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       (rc != SQLITE_DONE && rc != SQLITE_ROW && !_guild_store_set_error (db, rc, error)))
     {
-      guild_contact_index_unref (index);
+      guild_contact_name_index_unref (index);
       return NULL;
     }
 
@@ -739,7 +739,7 @@ build_index_on (sqlite3       *db,
 }
 
 /**
- * guild_contact_index_search:
+ * guild_contact_name_index_search:
  * @text: what the user typed
  * @limit: at most this many
  *
@@ -747,7 +747,7 @@ build_index_on (sqlite3       *db,
  *   contacts by name, carrying id, name and company
  */
 GPtrArray *
-guild_contact_index_search (GuildContactIndex *index,
+guild_contact_name_index_search (GuildContactNameIndex *index,
                             const char        *text,
                             guint              limit)
 {
@@ -782,7 +782,7 @@ index_worker (GTask        *task,
 {
   QueryData *data = task_data;
   g_autoptr(GError) error = NULL;
-  GuildContactIndex *index;
+  GuildContactNameIndex *index;
   sqlite3 *db;
 
   if (!(db = open_reader (data->path, &error)))
@@ -797,7 +797,7 @@ index_worker (GTask        *task,
   if (index == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, index, (GDestroyNotify) guild_contact_index_unref);
+    g_task_return_pointer (task, index, (GDestroyNotify) guild_contact_name_index_unref);
 }
 
 static void
@@ -817,7 +817,7 @@ on_index_built_cb (GObject      *object,
                    gpointer      user_data)
 {
   GuildStore *self = GUILD_STORE (object);
-  GuildContactIndex *index;
+  GuildContactNameIndex *index;
   g_autoptr(GError) error = NULL;
 
   index = g_task_propagate_pointer (G_TASK (result), &error);
@@ -832,12 +832,12 @@ on_index_built_cb (GObject      *object,
   if (GPOINTER_TO_UINT (user_data) !=
       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "guild-contact-generation")))
     {
-      guild_contact_index_unref (index);
+      guild_contact_name_index_unref (index);
       return;
     }
 
   g_object_set_data_full (G_OBJECT (self), CONTACT_INDEX_KEY, index,
-                          (GDestroyNotify) guild_contact_index_unref);
+                          (GDestroyNotify) guild_contact_name_index_unref);
 }
 
 static void
@@ -916,7 +916,7 @@ search_contacts_worker (GTask        *task,
 
   if (data->index != NULL)
     {
-      g_task_return_pointer (task, guild_contact_index_search (data->index, data->text, data->limit),
+      g_task_return_pointer (task, guild_contact_name_index_search (data->index, data->text, data->limit),
                              (GDestroyNotify) g_ptr_array_unref);
       return;
     }
@@ -962,7 +962,7 @@ guild_store_search_contacts_async (GuildStore          *self,
   data->limit = limit;
   data->index = g_object_get_data (G_OBJECT (self), CONTACT_INDEX_KEY);
   if (data->index != NULL)
-    guild_contact_index_ref (data->index);
+    guild_contact_name_index_ref (data->index);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, guild_store_search_contacts_async);

@@ -91,12 +91,12 @@ void      guild_store_search_contacts_async   (GuildStore                *self,
 GPtrArray *guild_store_search_contacts_finish (GuildStore                *self,
                                                GAsyncResult              *result,
                                                GError                   **error);
-typedef struct _GuildContactIndex GuildContactIndex;
+typedef struct _GuildContactNameIndex GuildContactNameIndex;
 
 void       guild_store_prepare_contact_search (GuildStore                *self);
-GuildContactIndex *guild_contact_index_ref    (GuildContactIndex         *index);
-void       guild_contact_index_unref          (GuildContactIndex         *index);
-GPtrArray *guild_contact_index_search         (GuildContactIndex         *index,
+GuildContactNameIndex *guild_contact_name_index_ref    (GuildContactNameIndex         *index);
+void       guild_contact_name_index_unref          (GuildContactNameIndex         *index);
+GPtrArray *guild_contact_name_index_search         (GuildContactNameIndex         *index,
                                                const char                *text,
                                                guint                      limit);
 GPtrArray *guild_store_events_near            (GuildStore                *self,
@@ -120,6 +120,6 @@ gboolean      guild_checkin_should_offer      (const GDate               *today,
                                                const char                *dismissed_week);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildActivityFilter, guild_activity_filter_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildContactIndex, guild_contact_index_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildContactNameIndex, guild_contact_name_index_unref)
 
 G_END_DECLS

@@ -893,6 +893,21 @@ guild_store_merge_undo (GuildStore             *self,
   if (!guild_store_begin (self, error))
     return FALSE;
 
+  /* Undoing a deletion (guild_store_forget_contact_with_undo()): the id may
+   * have been given to a new contact since, which must not be replaced. */
+  if (undo->keep == undo->drop)
+    {
+      g_autoptr(GuildRecord) taken = guild_store_load (self, GUILD_RECORD_CONTACT, undo->keep,
+                                                       NULL);
+
+      if (taken != NULL)
+        {
+          g_set_error_literal (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_INVALID,
+                               _("The deleted contact cannot be restored any more"));
+          goto failed;
+        }
+    }
+
   /* Deleting the merged contact deletes its lists and links with it. */
   if (!prepare (db, "DELETE FROM contact WHERE id = ?1", &stmt, error))
     goto failed;
@@ -913,7 +928,8 @@ guild_store_merge_undo (GuildStore             *self,
 
   announce_one (self, GUILD_RECORD_CONTACT, undo->keep,
                 keep_existed ? GUILD_CHANGE_CHANGED : GUILD_CHANGE_ADDED);
-  announce_one (self, GUILD_RECORD_CONTACT, undo->drop, GUILD_CHANGE_ADDED);
+  if (undo->drop != undo->keep)
+    announce_one (self, GUILD_RECORD_CONTACT, undo->drop, GUILD_CHANGE_ADDED);
   announce_ids (self, GUILD_RECORD_ACTIVITY, undo->activities, GUILD_CHANGE_CHANGED);
   announce_ids (self, GUILD_RECORD_EVENT, undo->events, GUILD_CHANGE_CHANGED);
   return TRUE;
@@ -996,4 +1012,66 @@ guild_store_forget_contact (GuildStore  *self,
     g_warning ("Could not restore secure_delete: %s", local_error->message);
 
   return ok;
+}
+
+/**
+ * guild_store_forget_contact_with_undo:
+ * @id: a contact
+ * @undo: (out) (transfer full): what guild_store_merge_undo() needs to put
+ *   the contact back
+ *
+ * Forgets a contact as guild_store_forget_contact() does, but first keeps in
+ * memory what guild_store_merge_undo() needs to restore them with their id,
+ * lists, memberships and links to activities and events. The database file
+ * no longer holds the person once this returns; only @undo does, so the
+ * caller frees it as soon as the user can no longer undo (when the undo toast
+ * goes, or on quit). Restoring fails, changing nothing, once a new contact
+ * has been given the same id.
+ */
+gboolean
+guild_store_forget_contact_with_undo (GuildStore             *self,
+                                      gint64                  id,
+                                      GuildContactMergeUndo **undo,
+                                      GError                **error)
+{
+  g_autoptr(GuildContactMergeUndo) snapshot = NULL;
+  g_autoptr(GuildRecord) contact = NULL;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+  g_return_val_if_fail (undo != NULL && *undo == NULL, FALSE);
+
+  if (!(contact = guild_store_load (self, GUILD_RECORD_CONTACT, id, error)) ||
+      !(snapshot = take_snapshot (_guild_store_get_db (self), id, id, error)) ||
+      !guild_store_forget_contact (self, id, error))
+    return FALSE;
+
+  *undo = g_steal_pointer (&snapshot);
+  return TRUE;
+}
+
+/**
+ * guild_contact_merge_preview:
+ * @keep: the contact that would stay
+ * @drop: the contact that would be merged into it
+ *
+ * What guild_store_merge_contacts() would make of @keep's fields, without
+ * touching the store: for showing the user the result before merging.
+ *
+ * Returns: (transfer full): a new, unsaved contact with the merged fields
+ */
+GuildRecord *
+guild_contact_merge_preview (GuildRecord *keep,
+                             GuildRecord *drop)
+{
+  GuildRecord *merged;
+
+  g_return_val_if_fail (GUILD_IS_RECORD (keep), NULL);
+  g_return_val_if_fail (GUILD_IS_RECORD (drop), NULL);
+
+  merged = guild_record_new_for_kind (GUILD_RECORD_CONTACT);
+  guild_record_copy_fields (merged, keep);
+  merge_fields (merged, drop);
+
+  return merged;
 }

@@ -69,11 +69,17 @@ gboolean   guild_store_merge_contacts            (GuildStore      *self,
 gboolean   guild_store_merge_undo                (GuildStore      *self,
                                                   GuildContactMergeUndo *undo,
                                                   GError         **error);
+GuildRecord *guild_contact_merge_preview         (GuildRecord     *keep,
+                                                  GuildRecord     *drop);
 void       guild_contact_merge_undo_free         (GuildContactMergeUndo *undo);
 
 /* Deleting for good */
 gboolean   guild_store_forget_contact            (GuildStore      *self,
                                                   gint64           id,
+                                                  GError         **error);
+gboolean   guild_store_forget_contact_with_undo  (GuildStore      *self,
+                                                  gint64           id,
+                                                  GuildContactMergeUndo **undo,
                                                   GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildContactMergeUndo, guild_contact_merge_undo_free)

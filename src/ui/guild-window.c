@@ -21,6 +21,7 @@
 #include "guild-checkin-dialog.h"
 #include "guild-journal-page.h"
 #include "guild-platform.h"
+#include "guild-profile-window.h"
 #include "guild-window-private.h"
 
 /* The main window: a header bar with the view switcher, and the four views
@@ -438,6 +439,17 @@ checkin_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (guild_checkin_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
+static void
+show_profile_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GuildWindow *self = GUILD_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (guild_profile_window_new (GTK_WINDOW (self), self->store)));
+}
+
 /* Section: GtkWidget and GtkWindow */
 
 static void
@@ -625,6 +637,7 @@ guild_window_class_init (GuildWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-record", "(sx)", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.log-activity", "s", log_activity_action);
   gtk_widget_class_install_action (widget_class, "win.checkin", NULL, checkin_action);
+  gtk_widget_class_install_action (widget_class, "win.show-profile", NULL, show_profile_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -633,6 +646,8 @@ guild_window_class_init (GuildWindowClass *klass)
                                        "win.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.log-activity", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.show-profile", NULL);
 }
 
 static void

@@ -22,5 +22,6 @@ void        guild_contacts_page_set_store (GuildContactsPage *self,
                                               GuildStore           *store);
 void        guild_contacts_page_load      (GuildContactsPage *self);
 void        guild_contacts_page_add       (GuildContactsPage *self);
+GArray     *guild_contacts_page_dup_selected_ids (GuildContactsPage *self);
 
 G_END_DECLS

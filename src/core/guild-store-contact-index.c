@@ -1,0 +1,791 @@
+/* guild-store-contact-index.c
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "guild-store-contact-index"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "guild-record.h"
+#include "guild-store-contact-index.h"
+#include "guild-store-contacts.h"
+#include "guild-store-private.h"
+#include "guild-text.h"
+
+/* The contacts view shows 100,000 rows and sorts them by columns that are
+ * not in the contact's row (its communities, the last interaction, the next
+ * follow-up), and searches folded text. Everything it needs for that is read
+ * here in a handful of aggregate queries on a worker's own connection, and
+ * folded and collated there once, instead of a query or a fold per row while
+ * the user scrolls or types. After that, a single changed contact is
+ * recomputed from its record on the main thread (a few microseconds). */
+
+struct _GuildContactIndex
+{
+  gatomicrefcount  ref_count;
+  GHashTable      *by_id;            /* gint64 * → GuildContactEntry, owned */
+  GHashTable      *community_names;  /* gint64 * → char *, owned */
+  GHashTable      *tags;             /* folded → the tag as first written */
+};
+
+G_DEFINE_BOXED_TYPE (GuildContactIndex, guild_contact_index,
+                     guild_contact_index_ref, guild_contact_index_unref)
+
+static void
+entry_clear (GuildContactEntry *entry)
+{
+  g_clear_pointer (&entry->search, g_free);
+  g_clear_pointer (&entry->name_key, g_free);
+  g_clear_pointer (&entry->position_key, g_free);
+  g_clear_pointer (&entry->company_key, g_free);
+  g_clear_pointer (&entry->communities_key, g_free);
+  g_clear_pointer (&entry->tags, g_free);
+  g_clear_pointer (&entry->communities, g_free);
+  entry->n_communities = 0;
+}
+
+static void
+entry_free (gpointer data)
+{
+  GuildContactEntry *entry = data;
+
+  entry_clear (entry);
+  g_free (entry);
+}
+
+/**
+ * guild_contact_index_new:
+ *
+ * Returns: (transfer full): an empty index
+ */
+GuildContactIndex *
+guild_contact_index_new (void)
+{
+  GuildContactIndex *self = g_new0 (GuildContactIndex, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  /* The key is the entry's own id field, freed with it. */
+  self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, entry_free);
+  self->community_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return self;
+}
+
+GuildContactIndex *
+guild_contact_index_ref (GuildContactIndex *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+guild_contact_index_unref (GuildContactIndex *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_hash_table_unref (self->by_id);
+  g_hash_table_unref (self->community_names);
+  g_hash_table_unref (self->tags);
+  g_free (self);
+}
+
+guint
+guild_contact_index_get_size (GuildContactIndex *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return g_hash_table_size (self->by_id);
+}
+
+/**
+ * guild_contact_index_lookup:
+ *
+ * Returns: (transfer none) (nullable): the entry of contact @id
+ */
+GuildContactEntry *
+guild_contact_index_lookup (GuildContactIndex *self,
+                            gint64             id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_id, &id);
+}
+
+/* Section: computing an entry */
+
+static char *
+collate_key (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  return g_utf8_collate_key (text, -1);
+}
+
+static guint32
+julian_of_day (const char *day)
+{
+  unsigned int y, m, d;
+  GDate date;
+
+  if (day == NULL || !guild_day_is_valid (day, FALSE) ||
+      sscanf (day, "%4u-%2u-%2u", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return g_date_get_julian (&date);
+}
+
+/**
+ * guild_julian_today:
+ *
+ * Returns: today's local day as a julian day number (GDate's)
+ */
+guint32
+guild_julian_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  return g_date_get_julian (&date);
+}
+
+static void
+compute_follow_up (GuildContactEntry *entry)
+{
+  GDate next;
+  GDate start;
+
+  entry->follow_up = 0;
+  if (entry->cadence_days <= 0)
+    return;
+
+  if (entry->last_interaction != 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->last_interaction);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+      if (local == NULL)
+        return;
+      g_date_clear (&start, 1);
+      g_date_set_dmy (&start, (GDateDay) g_date_time_get_day_of_month (local),
+                      (GDateMonth) g_date_time_get_month (local),
+                      (GDateYear) g_date_time_get_year (local));
+    }
+  else if (entry->connected_on != 0)
+    {
+      g_date_clear (&start, 1);
+      g_date_set_julian (&start, entry->connected_on);
+    }
+  else
+    return;
+
+  next = start;
+  g_date_add_days (&next, (guint) entry->cadence_days);
+  entry->follow_up = g_date_get_julian (&next);
+}
+
+/**
+ * guild_contact_entry_is_due:
+ * @today: the julian day of today (guild_julian_today())
+ *
+ * The same rule as guild_contact_is_due(): due on the follow-up day and
+ * every day after it.
+ */
+gboolean
+guild_contact_entry_is_due (const GuildContactEntry *entry,
+                            guint32                  today)
+{
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  return entry->follow_up != 0 && entry->follow_up <= today;
+}
+
+static const char *
+intern_relationship (const char *id)
+{
+  const GuildVocabEntry *v = guild_vocab_lookup (GUILD_VOCAB_RELATIONSHIP, id);
+
+  return v != NULL ? v->id : "peer";
+}
+
+/* The raw text of one contact while the worker gathers it. */
+typedef struct
+{
+  GuildContactEntry *entry;
+  char              *name;
+  char              *company;
+  char              *position;
+  char              *notes;
+  char              *location;
+  GPtrArray         *emails;
+  GPtrArray         *tags;
+  GArray            *communities;
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  g_free (p->name);
+  g_free (p->company);
+  g_free (p->position);
+  g_free (p->notes);
+  g_free (p->location);
+  g_clear_pointer (&p->emails, g_ptr_array_unref);
+  g_clear_pointer (&p->tags, g_ptr_array_unref);
+  g_clear_pointer (&p->communities, g_array_unref);
+  g_free (p);
+}
+
+static void
+append_folded (GString    *out,
+               const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  folded = guild_text_fold (text);
+  if (*folded == '\0')
+    return;
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append (out, folded);
+}
+
+/* Fills @entry's derived fields from the raw values. The search text is the
+ * same as guild_contact_search_text() makes from a record. */
+static void
+fill_entry (GuildContactIndex  *self,
+            GuildContactEntry  *entry,
+            const char         *name,
+            const char         *company,
+            const char         *position,
+            const char * const *emails,
+            const char * const *tags,
+            const char         *notes,
+            const char         *location,
+            const gint64       *communities,
+            guint               n_communities)
+{
+  g_autoptr(GString) search = g_string_new (NULL);
+  g_autoptr(GString) folded_tags = g_string_new (NULL);
+  g_autofree char *communities_text = NULL;
+
+  append_folded (search, name);
+  append_folded (search, company);
+  append_folded (search, position);
+  for (guint i = 0; emails != NULL && emails[i] != NULL; i++)
+    append_folded (search, emails[i]);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_autofree char *folded = guild_text_fold (tags[i]);
+
+      append_folded (search, tags[i]);
+      if (*folded == '\0')
+        continue;
+      g_string_append (folded_tags, folded);
+      g_string_append_c (folded_tags, '\x1f');
+      if (!g_hash_table_contains (self->tags, folded))
+        g_hash_table_insert (self->tags, g_strdup (folded), g_strdup (tags[i]));
+    }
+  append_folded (search, notes);
+  append_folded (search, location);
+
+  entry->search = g_string_free (g_steal_pointer (&search), FALSE);
+  entry->tags = folded_tags->len > 0 ? g_string_free (g_steal_pointer (&folded_tags), FALSE)
+                                     : NULL;
+  entry->name_key = collate_key (name);
+  entry->company_key = collate_key (company);
+  entry->position_key = collate_key (position);
+  entry->communities = n_communities > 0 ? g_memdup2 (communities, n_communities * sizeof (gint64))
+                                         : NULL;
+  entry->n_communities = n_communities;
+  communities_text = guild_contact_index_dup_communities_text (self, entry);
+  entry->communities_key = collate_key (communities_text);
+  compute_follow_up (entry);
+}
+
+/**
+ * guild_contact_index_update:
+ * @contact: a #GuildContact as the store holds it now
+ *
+ * Recomputes (or adds) the contact's entry from its record, keeping the last
+ * interaction already known. The entry stays at the same address.
+ *
+ * Returns: (transfer none): the entry
+ */
+GuildContactEntry *
+guild_contact_index_update (GuildContactIndex *self,
+                            GuildRecord       *contact)
+{
+  GuildContactEntry *entry;
+  GArray *communities;
+  gint64 id;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (GUILD_IS_RECORD (contact), NULL);
+  g_return_val_if_fail (guild_record_get_kind (contact) == GUILD_RECORD_CONTACT, NULL);
+
+  id = guild_record_get_id (contact);
+  entry = g_hash_table_lookup (self->by_id, &id);
+  if (entry == NULL)
+    {
+      entry = g_new0 (GuildContactEntry, 1);
+      entry->id = id;
+      g_hash_table_insert (self->by_id, &entry->id, entry);
+    }
+  else
+    entry_clear (entry);
+
+  entry->relationship = intern_relationship (guild_record_get_text (contact, "relationship"));
+  entry->quality = (guint8) guild_record_get_int (contact, "connection-quality");
+  entry->connected_on = julian_of_day (guild_record_get_text (contact, "connected-on"));
+  entry->cadence_days = (int) guild_record_get_int (contact, "cadence-days");
+
+  communities = guild_record_get_ids (contact, "communities");
+  fill_entry (self, entry,
+              guild_record_get_text (contact, "full-name"),
+              guild_record_get_text (contact, "company"),
+              guild_record_get_text (contact, "position"),
+              guild_record_get_strv (contact, "emails"),
+              guild_record_get_strv (contact, "tags"),
+              guild_record_get_text (contact, "notes"),
+              guild_record_get_text (contact, "location"),
+              communities != NULL ? (const gint64 *) (gpointer) communities->data : NULL,
+              communities != NULL ? communities->len : 0);
+
+  return entry;
+}
+
+void
+guild_contact_index_remove (GuildContactIndex *self,
+                            gint64             id)
+{
+  g_return_if_fail (self != NULL);
+
+  g_hash_table_remove (self->by_id, &id);
+}
+
+/**
+ * guild_contact_index_set_last_interaction:
+ * @at: the instant of the latest activity with contact @id (0: none)
+ *
+ * Records a newer interaction and recomputes the next follow-up.
+ */
+void
+guild_contact_index_set_last_interaction (GuildContactIndex *self,
+                                          gint64             id,
+                                          gint64             at)
+{
+  GuildContactEntry *entry;
+
+  g_return_if_fail (self != NULL);
+
+  entry = g_hash_table_lookup (self->by_id, &id);
+  if (entry == NULL)
+    return;
+
+  entry->last_interaction = at;
+  compute_follow_up (entry);
+}
+
+/**
+ * guild_contact_index_get_community_name:
+ *
+ * Returns: (nullable): the name of a community, as of the last load
+ */
+const char *
+guild_contact_index_get_community_name (GuildContactIndex *self,
+                                        gint64             community_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_hash_table_lookup (self->community_names, &community_id);
+}
+
+/**
+ * guild_contact_index_set_community_name:
+ * @name: (nullable): the new name, %NULL when the community was deleted
+ */
+void
+guild_contact_index_set_community_name (GuildContactIndex *self,
+                                        gint64             community_id,
+                                        const char        *name)
+{
+  g_return_if_fail (self != NULL);
+
+  if (name == NULL)
+    g_hash_table_remove (self->community_names, &community_id);
+  else
+    g_hash_table_insert (self->community_names, g_memdup2 (&community_id, sizeof community_id),
+                         g_strdup (name));
+}
+
+/**
+ * guild_contact_index_dup_communities_text:
+ *
+ * Returns: (transfer full): the names of the entry's communities, comma
+ *   separated, in the contact's order ("" when none)
+ */
+char *
+guild_contact_index_dup_communities_text (GuildContactIndex       *self,
+                                          const GuildContactEntry *entry)
+{
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < entry->n_communities; i++)
+    {
+      const char *name = g_hash_table_lookup (self->community_names, &entry->communities[i]);
+
+      if (name == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, name);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+compare_utf8 (gconstpointer a,
+              gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * guild_contact_index_dup_tags:
+ *
+ * Returns: (transfer full) (element-type utf8): every tag seen, once each
+ *   (ignoring case), sorted
+ */
+GPtrArray *
+guild_contact_index_dup_tags (GuildContactIndex *self)
+{
+  GPtrArray *out;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  out = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, self->tags);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (out, g_strdup (value));
+  g_ptr_array_sort (out, compare_utf8);
+
+  return out;
+}
+
+/* Section: loading */
+
+static gboolean
+prepare (sqlite3       *db,
+         const char    *sql,
+         sqlite3_stmt **stmt,
+         GError       **error)
+{
+  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return _guild_store_set_error (db, rc, error);
+  return TRUE;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+/* Runs @sql, whose first column is a contact id, calling @row for each row
+ * of a known contact. */
+static gboolean
+for_each_row (sqlite3       *db,
+              const char    *sql,
+              GHashTable    *pending,
+              void         (*row) (Pending *p, sqlite3_stmt *stmt),
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint rows = 0;
+  int rc;
+
+  if (!prepare (db, sql, &stmt, error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Pending *p;
+
+      if (++rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      p = g_hash_table_lookup (pending, &id);
+      if (p != NULL)
+        row (p, stmt);
+    }
+  if (rc != SQLITE_DONE)
+    return _guild_store_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+static void
+email_row (Pending      *p,
+           sqlite3_stmt *stmt)
+{
+  if (p->emails == NULL)
+    p->emails = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (p->emails, g_strdup (column_text (stmt, 1)));
+}
+
+static void
+tag_row (Pending      *p,
+         sqlite3_stmt *stmt)
+{
+  if (p->tags == NULL)
+    p->tags = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (p->tags, g_strdup (column_text (stmt, 1)));
+}
+
+static void
+membership_row (Pending      *p,
+                sqlite3_stmt *stmt)
+{
+  gint64 community = sqlite3_column_int64 (stmt, 1);
+
+  if (p->communities == NULL)
+    p->communities = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (p->communities, community);
+}
+
+static void
+interaction_row (Pending      *p,
+                 sqlite3_stmt *stmt)
+{
+  p->entry->last_interaction = sqlite3_column_int64 (stmt, 1);
+}
+
+static const char * const *
+strv_of (GPtrArray *array)
+{
+  if (array == NULL)
+    return NULL;
+  g_ptr_array_add (array, NULL);
+  return (const char * const *) array->pdata;
+}
+
+static GuildContactIndex *
+load_on (sqlite3       *db,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GuildContactIndex) self = guild_contact_index_new ();
+  g_autoptr(GHashTable) pending = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  int rc;
+
+  if (!prepare (db, "SELECT id, name FROM community", &stmt, error))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    guild_contact_index_set_community_name (self, sqlite3_column_int64 (stmt, 0),
+                                            column_text (stmt, 1));
+  if (rc != SQLITE_DONE)
+    {
+      _guild_store_set_error (db, rc, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, pending_free);
+  if (!prepare (db,
+                "SELECT id, full_name, company, position, notes, location, relationship,"
+                " connected_on, cadence_days, connection_quality FROM contact",
+                &stmt, error))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Pending *p = g_new0 (Pending, 1);
+
+      p->entry = g_new0 (GuildContactEntry, 1);
+      p->entry->id = sqlite3_column_int64 (stmt, 0);
+      p->name = g_strdup (column_text (stmt, 1));
+      p->company = g_strdup (column_text (stmt, 2));
+      p->position = g_strdup (column_text (stmt, 3));
+      p->notes = g_strdup (column_text (stmt, 4));
+      p->location = g_strdup (column_text (stmt, 5));
+      p->entry->relationship = intern_relationship (column_text (stmt, 6));
+      p->entry->connected_on = julian_of_day (column_text (stmt, 7));
+      p->entry->cadence_days = sqlite3_column_int (stmt, 8);
+      p->entry->quality = (guint8) sqlite3_column_int (stmt, 9);
+      g_hash_table_insert (pending, &p->entry->id, p);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _guild_store_set_error (db, rc, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!for_each_row (db, "SELECT contact_id, value FROM contact_email ORDER BY contact_id, position",
+                     pending, email_row, cancellable, error) ||
+      !for_each_row (db, "SELECT contact_id, value FROM contact_tag ORDER BY contact_id, position",
+                     pending, tag_row, cancellable, error) ||
+      !for_each_row (db,
+                     "SELECT contact_id, community_id FROM membership"
+                     " ORDER BY contact_id, position",
+                     pending, membership_row, cancellable, error) ||
+      /* The same query as guild_store_contacts_last_interaction(), on this
+       * worker's connection; see there for the planner hints. */
+      !for_each_row (db,
+                     "SELECT ac.contact_id, max(a.at)"
+                     " FROM activity AS a INDEXED BY activity_by_at"
+                     " CROSS JOIN activity_contact AS ac ON ac.activity_id = a.id"
+                     " GROUP BY ac.contact_id",
+                     pending, interaction_row, cancellable, error))
+    return NULL;
+
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Pending *p = value;
+      GuildContactEntry *entry;
+
+      if (g_hash_table_size (self->by_id) % 4096 == 0 &&
+          g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      fill_entry (self, p->entry, p->name, p->company, p->position,
+                  strv_of (p->emails), strv_of (p->tags), p->notes, p->location,
+                  p->communities != NULL ? (const gint64 *) (gpointer) p->communities->data : NULL,
+                  p->communities != NULL ? p->communities->len : 0);
+      entry = g_steal_pointer (&p->entry);
+      g_hash_table_insert (self->by_id, &entry->id, entry);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * guild_store_load_contact_index:
+ *
+ * Reads the contact index on a connection of its own (the store's file must
+ * be on disk). guild_store_load_contact_index_async() runs it on a worker.
+ *
+ * Returns: (transfer full): the index, or %NULL with @error set
+ */
+GuildContactIndex *
+guild_store_load_contact_index (GuildStore    *self,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  GuildContactIndex *index;
+  sqlite3 *db;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+
+  db = _guild_store_open_reader (guild_store_get_path (self), error);
+  if (db == NULL)
+    return NULL;
+  index = load_on (db, cancellable, error);
+  _guild_store_close_reader (db);
+
+  return index;
+}
+
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  const char *path = task_data;
+  GuildContactIndex *index;
+  sqlite3 *db;
+
+  db = _guild_store_open_reader (path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  index = load_on (db, cancellable, &error);
+  _guild_store_close_reader (db);
+
+  if (index == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, index, (GDestroyNotify) guild_contact_index_unref);
+}
+
+/**
+ * guild_store_load_contact_index_async:
+ *
+ * Loads the contact index on a worker thread.
+ */
+void
+guild_store_load_contact_index_async (GuildStore          *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GUILD_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, guild_store_load_contact_index_async);
+  g_task_set_task_data (task, g_strdup (guild_store_get_path (self)), g_free);
+  g_task_run_in_thread (task, load_worker);
+}
+
+/**
+ * guild_store_load_contact_index_finish:
+ *
+ * Returns: (transfer full): the index, or %NULL with @error set
+ */
+GuildContactIndex *
+guild_store_load_contact_index_finish (GuildStore    *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

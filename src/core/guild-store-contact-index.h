@@ -1,0 +1,102 @@
+/* guild-store-contact-index.h
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "guild-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * GuildContactEntry:
+ * @id: the contact's id
+ * @search: everything the search looks in, folded (guild_contact_search_text())
+ * @name_key: (nullable): collation key of the full name (%NULL when empty)
+ * @position_key: (nullable): collation key of the position
+ * @company_key: (nullable): collation key of the company
+ * @communities_key: (nullable): collation key of the community names, joined
+ * @tags: (nullable): the folded tags, each followed by a '\x1f'
+ * @communities: the ids of the contact's communities
+ * @n_communities: how many
+ * @relationship: the relationship identifier (static vocabulary string)
+ * @quality: connection quality 1–5, 0 when unset
+ * @connected_on: the julian day met, 0 when unknown
+ * @cadence_days: the keep-in-touch cadence, 0 for none
+ * @last_interaction: the instant of the latest activity with them, 0 for none
+ * @follow_up: the julian day of the next follow-up, 0 for none
+ *
+ * What the contacts view sorts and filters by, computed once per contact so
+ * that a keystroke or a click on a column header never reads the database
+ * nor folds text.
+ */
+typedef struct
+{
+  gint64      id;
+  char       *search;
+  char       *name_key;
+  char       *position_key;
+  char       *company_key;
+  char       *communities_key;
+  char       *tags;
+  gint64     *communities;
+  guint       n_communities;
+  const char *relationship;
+  guint8      quality;
+  guint32     connected_on;
+  int         cadence_days;
+  gint64      last_interaction;
+  guint32     follow_up;
+} GuildContactEntry;
+
+typedef struct _GuildContactIndex GuildContactIndex;
+
+#define GUILD_TYPE_CONTACT_INDEX (guild_contact_index_get_type ())
+
+GType               guild_contact_index_get_type            (void) G_GNUC_CONST;
+GuildContactIndex  *guild_contact_index_new                 (void);
+GuildContactIndex  *guild_contact_index_ref                 (GuildContactIndex *self);
+void                guild_contact_index_unref               (GuildContactIndex *self);
+guint               guild_contact_index_get_size            (GuildContactIndex *self);
+GuildContactEntry  *guild_contact_index_lookup              (GuildContactIndex *self,
+                                                             gint64             id);
+GuildContactEntry  *guild_contact_index_update              (GuildContactIndex *self,
+                                                             GuildRecord       *contact);
+void                guild_contact_index_remove              (GuildContactIndex *self,
+                                                             gint64             id);
+void                guild_contact_index_set_last_interaction (GuildContactIndex *self,
+                                                             gint64             id,
+                                                             gint64             at);
+const char         *guild_contact_index_get_community_name  (GuildContactIndex *self,
+                                                             gint64             community_id);
+void                guild_contact_index_set_community_name  (GuildContactIndex *self,
+                                                             gint64             community_id,
+                                                             const char        *name);
+char               *guild_contact_index_dup_communities_text (GuildContactIndex *self,
+                                                             const GuildContactEntry *entry);
+GPtrArray          *guild_contact_index_dup_tags            (GuildContactIndex *self);
+
+gboolean            guild_contact_entry_is_due              (const GuildContactEntry *entry,
+                                                             guint32            today);
+
+GuildContactIndex  *guild_store_load_contact_index          (GuildStore        *self,
+                                                             GCancellable      *cancellable,
+                                                             GError           **error);
+void                guild_store_load_contact_index_async    (GuildStore        *self,
+                                                             GCancellable      *cancellable,
+                                                             GAsyncReadyCallback callback,
+                                                             gpointer           user_data);
+GuildContactIndex  *guild_store_load_contact_index_finish   (GuildStore        *self,
+                                                             GAsyncResult      *result,
+                                                             GError           **error);
+
+guint32             guild_julian_today                      (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuildContactIndex, guild_contact_index_unref)
+
+G_END_DECLS

@@ -1,0 +1,566 @@
+/* test-contact-index.c
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "guild-contact-table.h"
+#include "guild-records.h"
+#include "guild-store.h"
+#include "guild-store-contact-index.h"
+#include "guild-store-contacts.h"
+
+typedef struct
+{
+  char       *dir;
+  GuildStore *store;
+  gint64      community_a;
+  gint64      community_b;
+  gint64      olga;
+  gint64      jose;
+  gint64      boris;
+} Fixture;
+
+static gint64
+add_community (GuildStore *store,
+               const char *name)
+{
+  g_autoptr(GuildCommunity) c = guild_community_new (name);
+  g_autoptr(GError) error = NULL;
+
+  guild_store_add (store, GUILD_RECORD (c), &error);
+  g_assert_no_error (error);
+  return guild_record_get_id (GUILD_RECORD (c));
+}
+
+static gint64
+add_contact (GuildStore         *store,
+             const char         *name,
+             const char         *company,
+             const char         *position,
+             const char         *relationship,
+             const char * const *emails,
+             const char * const *tags,
+             const gint64       *communities,
+             guint               n_communities,
+             const char         *connected_on,
+             int                 cadence,
+             int                 quality)
+{
+  g_autoptr(GuildContact) c = guild_contact_new (name);
+  g_autoptr(GError) error = NULL;
+  GuildRecord *r = GUILD_RECORD (c);
+
+  guild_record_set_text (r, "company", company);
+  guild_record_set_text (r, "position", position);
+  guild_record_set_text (r, "relationship", relationship);
+  guild_record_set_strv (r, "emails", emails);
+  guild_record_set_strv (r, "tags", tags);
+  guild_record_set_ids (r, "communities", communities, n_communities);
+  guild_record_set_text (r, "connected-on", connected_on);
+  guild_record_set_int (r, "cadence-days", cadence);
+  guild_record_set_int (r, "connection-quality", quality);
+  guild_store_add (store, r, &error);
+  g_assert_no_error (error);
+  return guild_record_get_id (r);
+}
+
+static void
+set_up (Fixture       *f,
+        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char * const olga_emails[] = { "olga@example.ru", NULL };
+  const char * const olga_tags[] = { "Python", "ментор", NULL };
+  const char * const jose_tags[] = { "design", NULL };
+  gint64 both[2];
+
+  f->dir = g_dir_make_tmp ("guild-index-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "guild.db", NULL);
+  f->store = guild_store_open (path, GUILD_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  f->community_a = add_community (f->store, "Яндекс Open Source");
+  f->community_b = add_community (f->store, "Berlin Python");
+  both[0] = f->community_b;
+  both[1] = f->community_a;
+
+  f->olga = add_contact (f->store, "Ольга Иванова", "Тинькофф", "Аналитик", "mentor",
+                         olga_emails, olga_tags, both, 2, "2025-01-10", 30, 4);
+  f->jose = add_contact (f->store, "José Álvarez", "Acme", "Designer", "peer",
+                         NULL, jose_tags, &f->community_b, 1, "", 0, 2);
+  f->boris = add_contact (f->store, "Boris Becker", "", "Zookeeper", "recruiter",
+                          NULL, NULL, NULL, 0, "2025-06-01", 7, 0);
+}
+
+static void
+tear_down (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (guild_store_get_path (f->store));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&f->store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static guint32
+julian (int y, int m, int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return g_date_get_julian (&date);
+}
+
+static void
+add_message (GuildStore *store,
+             gint64      contact,
+             gint64      at)
+{
+  g_autoptr(GuildActivity) a = guild_activity_new ("message", at);
+  g_autoptr(GError) error = NULL;
+
+  guild_record_set_ids (GUILD_RECORD (a), "contacts", &contact, 1);
+  guild_store_add (store, GUILD_RECORD (a), &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_index_load (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GuildContactIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autofree char *communities = NULL;
+  GuildContactEntry *olga;
+  GuildContactEntry *jose;
+  GuildContactEntry *boris;
+  /* 2025-03-01 12:00 UTC */
+  gint64 at = 1740830400;
+
+  add_message (f->store, f->olga, at - 86400 * 10);
+  add_message (f->store, f->olga, at);
+
+  index = guild_store_load_contact_index (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (guild_contact_index_get_size (index), ==, 3);
+
+  olga = guild_contact_index_lookup (index, f->olga);
+  jose = guild_contact_index_lookup (index, f->jose);
+  boris = guild_contact_index_lookup (index, f->boris);
+  g_assert_nonnull (olga);
+  g_assert_nonnull (jose);
+  g_assert_nonnull (boris);
+
+  /* The folded search text has the name, company, position, e-mail and tags. */
+  g_assert_nonnull (strstr (olga->search, "ольга иванова"));
+  g_assert_nonnull (strstr (olga->search, "тинькофф"));
+  g_assert_nonnull (strstr (olga->search, "olga@example.ru"));
+  g_assert_nonnull (strstr (olga->search, "python"));
+  g_assert_nonnull (strstr (jose->search, "jose alvarez"));
+
+  /* Communities in the contact's order, by name. */
+  communities = guild_contact_index_dup_communities_text (index, olga);
+  g_assert_cmpstr (communities, ==, "Berlin Python, Яндекс Open Source");
+  g_assert_cmpuint (olga->n_communities, ==, 2);
+
+  /* Last interaction and the next follow-up from it (30 days later). */
+  g_assert_cmpint (olga->last_interaction, ==, at);
+  g_assert_cmpuint (olga->follow_up, ==, julian (2025, 3, 31));
+  g_assert_true (guild_contact_entry_is_due (olga, julian (2025, 3, 31)));
+  g_assert_false (guild_contact_entry_is_due (olga, julian (2025, 3, 30)));
+  /* Without interactions: from the day met. */
+  g_assert_cmpint (boris->last_interaction, ==, 0);
+  g_assert_cmpuint (boris->follow_up, ==, julian (2025, 6, 8));
+  /* Without a cadence: never due. */
+  g_assert_cmpuint (jose->follow_up, ==, 0);
+  g_assert_false (guild_contact_entry_is_due (jose, julian (2030, 1, 1)));
+
+  g_assert_cmpstr (olga->relationship, ==, "mentor");
+  g_assert_cmpuint (olga->quality, ==, 4);
+  g_assert_null (boris->company_key);
+
+  tags = guild_contact_index_dup_tags (index);
+  g_assert_cmpuint (tags->len, ==, 3);
+
+  /* A new interaction moves the follow-up. */
+  guild_contact_index_set_last_interaction (index, f->olga, at + 86400);
+  g_assert_cmpuint (olga->follow_up, ==, julian (2025, 4, 1));
+}
+
+static void
+test_index_update_matches_load (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GuildContactIndex) loaded = NULL;
+  g_autoptr(GuildContactIndex) updated = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  loaded = guild_store_load_contact_index (f->store, NULL, &error);
+  g_assert_no_error (error);
+  contacts = guild_store_list (f->store, GUILD_RECORD_CONTACT, NULL, &error);
+  g_assert_no_error (error);
+
+  /* An entry computed from a record is the same as one read by the worker. */
+  updated = guild_contact_index_new ();
+  guild_contact_index_set_community_name (updated, f->community_a, "Яндекс Open Source");
+  guild_contact_index_set_community_name (updated, f->community_b, "Berlin Python");
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      GuildRecord *r = g_ptr_array_index (contacts, i);
+      GuildContactEntry *a = guild_contact_index_lookup (loaded, guild_record_get_id (r));
+      GuildContactEntry *b = guild_contact_index_update (updated, r);
+
+      g_assert_cmpstr (a->search, ==, b->search);
+      g_assert_cmpstr (a->name_key, ==, b->name_key);
+      g_assert_cmpstr (a->company_key, ==, b->company_key);
+      g_assert_cmpstr (a->communities_key, ==, b->communities_key);
+      g_assert_cmpstr (a->tags, ==, b->tags);
+      g_assert_cmpuint (a->follow_up, ==, b->follow_up);
+      g_assert_cmpuint (a->quality, ==, b->quality);
+      g_assert_true (a->relationship == b->relationship);
+    }
+}
+
+static GuildContactTable *
+make_table (Fixture     *f,
+            GListStore **out_source)
+{
+  g_autoptr(GuildContactIndex) index = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *source = g_list_store_new (GUILD_TYPE_CONTACT);
+  GuildContactTable *table;
+
+  contacts = guild_store_list (f->store, GUILD_RECORD_CONTACT, NULL, &error);
+  g_assert_no_error (error);
+  g_list_store_splice (source, 0, 0, contacts->pdata, contacts->len);
+
+  table = guild_contact_table_new (G_LIST_MODEL (source));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (table)), ==, 0);
+
+  index = guild_store_load_contact_index (f->store, NULL, &error);
+  g_assert_no_error (error);
+  guild_contact_table_set_index (table, index);
+
+  *out_source = source;
+  return table;
+}
+
+static gint64
+id_at (GuildContactTable *table,
+       guint              position)
+{
+  g_autoptr(GuildRecord) r = g_list_model_get_item (G_LIST_MODEL (table), position);
+
+  g_assert_nonnull (r);
+  return guild_record_get_id (r);
+}
+
+static void
+test_table_search (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GListStore) source = NULL;
+  g_autoptr(GuildContactTable) table = make_table (f, &source);
+  GListModel *model = G_LIST_MODEL (table);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_false (guild_contact_table_get_filtered (table));
+
+  /* Russian case folding, in both directions. */
+  guild_contact_table_set_search (table, "ольга");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpint (id_at (table, 0), ==, f->olga);
+  guild_contact_table_set_search (table, "ОЛЬГА");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (guild_contact_table_get_filtered (table));
+
+  /* Diacritics ignored, and narrowing keystroke by keystroke. */
+  guild_contact_table_set_search (table, "J");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  guild_contact_table_set_search (table, "Jose");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpint (id_at (table, 0), ==, f->jose);
+  guild_contact_table_set_search (table, "Josef");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  /* Widening again looks at every row. */
+  guild_contact_table_set_search (table, "e");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* E-mails, tags, company and position are searched too. */
+  guild_contact_table_set_search (table, "example.ru");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  guild_contact_table_set_search (table, "zookeeper");
+  g_assert_cmpint (id_at (table, 0), ==, f->boris);
+  guild_contact_table_set_search (table, "МЕНТОР");
+  g_assert_cmpint (id_at (table, 0), ==, f->olga);
+
+  guild_contact_table_set_search (table, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_false (guild_contact_table_get_filtered (table));
+}
+
+static void
+test_table_filters (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GListStore) source = NULL;
+  g_autoptr(GuildContactTable) table = make_table (f, &source);
+  GListModel *model = G_LIST_MODEL (table);
+
+  guild_contact_table_set_community (table, f->community_b);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  guild_contact_table_set_community (table, f->community_a);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  guild_contact_table_set_community (table, 0);
+
+  guild_contact_table_set_relationship (table, "recruiter");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpint (id_at (table, 0), ==, f->boris);
+  guild_contact_table_set_relationship (table, NULL);
+
+  /* Tags: whole tags only, ignoring case. */
+  guild_contact_table_set_tag (table, "python");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  guild_contact_table_set_tag (table, "pyth");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  guild_contact_table_set_tag (table, "Ментор");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  guild_contact_table_set_tag (table, NULL);
+
+  /* Due: Olga from 2025-02-09 (met + 30), Boris from 2025-06-08. */
+  guild_contact_table_set_today (table, julian (2025, 3, 1));
+  guild_contact_table_set_due_only (table, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpint (id_at (table, 0), ==, f->olga);
+  guild_contact_table_set_today (table, julian (2025, 6, 8));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  guild_contact_table_set_due_only (table, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+}
+
+static void
+test_table_sort (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GListStore) source = NULL;
+  g_autoptr(GuildContactTable) table = make_table (f, &source);
+  GListModel *model = G_LIST_MODEL (table);
+
+  /* By name (C.UTF-8: code point order puts Latin before Cyrillic). */
+  g_assert_cmpint (id_at (table, 0), ==, f->boris);
+  g_assert_cmpint (id_at (table, 1), ==, f->jose);
+  g_assert_cmpint (id_at (table, 2), ==, f->olga);
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_NAME, TRUE);
+  g_assert_cmpint (id_at (table, 0), ==, f->olga);
+  g_assert_cmpint (id_at (table, 2), ==, f->boris);
+
+  /* Empty values last whichever the direction. */
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_COMPANY, FALSE);
+  g_assert_cmpint (id_at (table, 0), ==, f->jose);
+  g_assert_cmpint (id_at (table, 2), ==, f->boris);
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_COMPANY, TRUE);
+  g_assert_cmpint (id_at (table, 0), ==, f->olga);
+  g_assert_cmpint (id_at (table, 2), ==, f->boris);
+
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_QUALITY, TRUE);
+  g_assert_cmpint (id_at (table, 0), ==, f->olga);
+  g_assert_cmpint (id_at (table, 1), ==, f->jose);
+  g_assert_cmpint (id_at (table, 2), ==, f->boris);
+
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_NEXT_FOLLOW_UP, FALSE);
+  g_assert_cmpint (id_at (table, 0), ==, f->olga);
+  g_assert_cmpint (id_at (table, 1), ==, f->boris);
+  g_assert_cmpint (id_at (table, 2), ==, f->jose);
+
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_COMMUNITIES, FALSE);
+  g_assert_cmpint (id_at (table, 0), ==, f->jose);   /* "Berlin Python" */
+  g_assert_cmpint (id_at (table, 1), ==, f->olga);   /* "Berlin Python, Яндекс…" */
+  g_assert_cmpint (id_at (table, 2), ==, f->boris);  /* none */
+
+  for (guint s = 0; s < GUILD_CONTACT_N_SORTS; s++)
+    {
+      GuildContactSort parsed;
+
+      g_assert_true (guild_contact_sort_from_name (guild_contact_sort_get_name (s), &parsed));
+      g_assert_cmpint (parsed, ==, s);
+      guild_contact_table_set_sort (table, s, s % 2);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+    }
+}
+
+typedef struct
+{
+  guint calls;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+on_items_changed_cb (GListModel   *model,
+                     guint         position,
+                     guint         removed,
+                     guint         added,
+                     ItemsChanged *ic)
+{
+  ic->calls++;
+  ic->position = position;
+  ic->removed = removed;
+  ic->added = added;
+}
+
+static void
+test_table_changes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GListStore) source = NULL;
+  g_autoptr(GuildContactTable) table = make_table (f, &source);
+  g_autoptr(GuildContact) anna = guild_contact_new ("Anna Schmidt");
+  g_autoptr(GError) error = NULL;
+  GListModel *model = G_LIST_MODEL (table);
+  ItemsChanged ic = { 0 };
+  GuildRecord *jose = NULL;
+
+  g_signal_connect (table, "items-changed", G_CALLBACK (on_items_changed_cb), &ic);
+
+  /* A new contact is inserted where it belongs, as one row. */
+  guild_store_add (f->store, GUILD_RECORD (anna), &error);
+  g_assert_no_error (error);
+  g_list_store_append (source, anna);
+  g_assert_cmpuint (ic.calls, ==, 1);
+  g_assert_cmpuint (ic.position, ==, 0);
+  g_assert_cmpuint (ic.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpuint (guild_contact_table_get_n_total (table), ==, 4);
+
+  /* An edited contact moves, and is searched by its new text. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GuildRecord) r = g_list_model_get_item (G_LIST_MODEL (source), i);
+
+      if (guild_record_get_id (r) == f->jose)
+        {
+          jose = r;
+          guild_record_set_text (r, "full-name", "Zé Álvarez");
+          g_list_model_items_changed (G_LIST_MODEL (source), i, 1, 1);
+          break;
+        }
+    }
+  g_assert_nonnull (jose);
+  g_assert_cmpint (id_at (table, 2), ==, f->jose);  /* Anna, Boris, Zé, Ольга */
+  guild_contact_table_set_search (table, "ze alv");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  guild_contact_table_set_search (table, NULL);
+
+  /* A filtered-out contact that is removed changes nothing shown. */
+  guild_contact_table_set_relationship (table, "peer");
+  ic.calls = 0;
+  g_list_store_remove (source, 0);  /* Olga, a mentor */
+  g_assert_cmpuint (ic.calls, ==, 0);
+  g_assert_cmpuint (guild_contact_table_get_n_total (table), ==, 3);
+  guild_contact_table_set_relationship (table, NULL);
+  g_assert_false (guild_contact_table_find (table, f->olga, NULL));
+  g_assert_true (guild_contact_table_find (table, f->boris, NULL));
+}
+
+static void
+test_forget_with_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GuildContactMergeUndo) undo = NULL;
+  g_autoptr(GuildRecord) back = NULL;
+  g_autoptr(GuildRecord) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *communities;
+
+  add_message (f->store, f->olga, 1740830400);
+
+  g_assert_true (guild_store_forget_contact_with_undo (f->store, f->olga, &undo, &error));
+  g_assert_no_error (error);
+  gone = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->olga, &error);
+  g_assert_null (gone);
+  g_clear_error (&error);
+
+  g_assert_true (guild_store_merge_undo (f->store, undo, &error));
+  g_assert_no_error (error);
+  back = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->olga, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (guild_record_get_text (back, "full-name"), ==, "Ольга Иванова");
+  g_assert_cmpstr (guild_record_get_strv (back, "emails")[0], ==, "olga@example.ru");
+  communities = guild_record_get_ids (back, "communities");
+  g_assert_cmpuint (communities->len, ==, 2);
+
+  /* The interaction came back with them. */
+  {
+    g_autoptr(GuildContactIndex) index = guild_store_load_contact_index (f->store, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (guild_contact_index_lookup (index, f->olga)->last_interaction,
+                     ==, 1740830400);
+  }
+}
+
+static void
+test_forget_undo_after_reuse (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GuildContactMergeUndo) undo = NULL;
+  g_autoptr(GuildContact) newcomer = guild_contact_new ("Newcomer");
+  g_autoptr(GuildRecord) still = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Boris has the highest id: SQLite gives it to the next contact. */
+  g_assert_true (guild_store_forget_contact_with_undo (f->store, f->boris, &undo, &error));
+  g_assert_no_error (error);
+  guild_store_add (f->store, GUILD_RECORD (newcomer), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (guild_record_get_id (GUILD_RECORD (newcomer)), ==, f->boris);
+
+  /* Undoing now must not replace the newcomer. */
+  g_assert_false (guild_store_merge_undo (f->store, undo, &error));
+  g_assert_error (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_INVALID);
+  still = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->boris, NULL);
+  g_assert_cmpstr (guild_record_get_text (still, "full-name"), ==, "Newcomer");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/guild/contact-index/load", Fixture, NULL, set_up, test_index_load, tear_down);
+  g_test_add ("/guild/contact-index/update-matches-load", Fixture, NULL, set_up,
+              test_index_update_matches_load, tear_down);
+  g_test_add ("/guild/contact-table/search", Fixture, NULL, set_up, test_table_search,
+              tear_down);
+  g_test_add ("/guild/contact-table/filters", Fixture, NULL, set_up, test_table_filters,
+              tear_down);
+  g_test_add ("/guild/contact-table/sort", Fixture, NULL, set_up, test_table_sort, tear_down);
+  g_test_add ("/guild/contact-table/changes", Fixture, NULL, set_up, test_table_changes,
+              tear_down);
+  g_test_add ("/guild/contacts/forget-with-undo", Fixture, NULL, set_up, test_forget_with_undo,
+              tear_down);
+  g_test_add ("/guild/contacts/forget-undo-after-reuse", Fixture, NULL, set_up,
+              test_forget_undo_after_reuse, tear_down);
+
+  return g_test_run ();
+}

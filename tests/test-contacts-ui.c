@@ -1,0 +1,503 @@
+/* test-contacts-ui.c
+ *
+ * Copyright 2026 The Guild developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "guild-contact-editor.h"
+#include "guild-contact-table.h"
+#include "guild-contacts-page.h"
+#include "guild-contacts-page-private.h"
+#include "guild-merge-dialog.h"
+#include "guild-profile-window.h"
+#include "guild-store-contacts.h"
+#include "guild-window.h"
+#include "guild-window-private.h"
+
+/* The contacts view in a real window over a store on a temporary file: the
+ * search folds Russian case and diacritics, the column choice, widths and
+ * sort persist in GSettings, the editor saves what was typed when the window
+ * closes (and never saves invalid input), delete and merge are undone by
+ * their toasts, and the profile's completeness names what is missing. */
+
+#define TIMEOUT_SECONDS 20
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  GuildStore *store;
+  gint64      olga;
+  gint64      jose;
+  gint64      olga_again;
+  gint64      community;
+} Fixture;
+
+static gint64
+add_contact (GuildStore         *store,
+             const char         *name,
+             const char         *company,
+             const char * const *emails,
+             gint64              community)
+{
+  g_autoptr(GuildContact) c = guild_contact_new (name);
+  g_autoptr(GError) error = NULL;
+
+  guild_record_set_text (GUILD_RECORD (c), "company", company);
+  guild_record_set_strv (GUILD_RECORD (c), "emails", emails);
+  if (community != 0)
+    guild_record_set_ids (GUILD_RECORD (c), "communities", &community, 1);
+  guild_store_add (store, GUILD_RECORD (c), &error);
+  g_assert_no_error (error);
+  return guild_record_get_id (GUILD_RECORD (c));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GuildCommunity) community = guild_community_new ("Women in Tech Berlin");
+  g_autoptr(GSettings) settings = g_settings_new (GUILD_SETTINGS_SCHEMA);
+  const char * const olga_emails[] = { "olga@example.ru", NULL };
+
+  /* Every test starts from the default columns. */
+  g_settings_reset (settings, "contacts-columns");
+  g_settings_reset (settings, "contacts-column-widths");
+  g_settings_reset (settings, "contacts-sort");
+  g_settings_set_string (settings, "last-view", "contacts");
+
+  f->dir = g_dir_make_tmp ("guild-test-contacts-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "guild.db", NULL);
+  f->store = guild_store_open (f->path, GUILD_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  guild_store_add (f->store, GUILD_RECORD (community), &error);
+  g_assert_no_error (error);
+  f->community = guild_record_get_id (GUILD_RECORD (community));
+  f->olga = add_contact (f->store, "Ольга Иванова", "Тинькофф", olga_emails, f->community);
+  f->jose = add_contact (f->store, "José Álvarez", "Acme", NULL, 0);
+  f->olga_again = add_contact (f->store, "Olga Ivanova", "", olga_emails, 0);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Section: helpers */
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timed_out_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (timeout);
+}
+
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timed_out_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+page_shows_items (gpointer data)
+{
+  return g_strcmp0 (_guild_contacts_page_get_state (data), "items") == 0;
+}
+
+static GuildContactsPage *
+show_contacts (GuildStore   *store,
+               GuildWindow **out_window)
+{
+  GuildWindow *window = guild_window_new (NULL, store);
+  GuildContactsPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  guild_window_set_visible_view (window, "contacts");
+  page = GUILD_CONTACTS_PAGE (_guild_window_get_view (window, "contacts"));
+  wait_for (page_shows_items, page, "the contacts list");
+
+  *out_window = window;
+  return page;
+}
+
+typedef struct
+{
+  GuildContactTable *table;
+  guint              n;
+} CountWait;
+
+static gboolean
+table_has_n (gpointer data)
+{
+  CountWait *w = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (w->table)) == w->n;
+}
+
+static void
+close_window (GuildWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  spin_for (50);
+}
+
+/* Section: tests */
+
+static void
+test_search_folds (Fixture       *f,
+                   gconstpointer  data)
+{
+  GuildWindow *window;
+  GuildContactsPage *page = show_contacts (f->store, &window);
+  GuildContactTable *table = _guild_contacts_page_get_table (page);
+  GtkEditable *entry = _guild_contacts_page_get_search_entry (page);
+  CountWait w = { table, 0 };
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (table)), ==, 3);
+
+  /* Typed into the real search entry: lower case finds upper case in
+   * Russian, and plain letters find accented ones. */
+  gtk_editable_set_text (entry, "ольга");
+  w.n = 1;
+  wait_for (table_has_n, &w, "the search for ольга");
+  gtk_editable_set_text (entry, "ОЛЬГА ИВАН");
+  wait_for (table_has_n, &w, "the search for ОЛЬГА ИВАН");
+  gtk_editable_set_text (entry, "jose alv");
+  wait_for (table_has_n, &w, "the search for jose alv");
+  gtk_editable_set_text (entry, "nobody-like-this");
+  w.n = 0;
+  wait_for (table_has_n, &w, "a search without results");
+  g_assert_cmpstr (_guild_contacts_page_get_state (page), ==, "no-results");
+
+  /* Clearing the filters shows everyone again. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "contacts.clear-filters", NULL);
+  w.n = 3;
+  wait_for (table_has_n, &w, "the search to be cleared");
+
+  close_window (window);
+}
+
+static GtkColumnViewColumn *
+column_named (GtkColumnView *view,
+              const char    *name)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (column), "guild-name"), name) == 0)
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_columns_persist (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (GUILD_SETTINGS_SCHEMA);
+  g_auto(GStrv) shown = NULL;
+  g_autoptr(GVariant) widths = NULL;
+  g_autofree char *sort = NULL;
+  GuildWindow *window;
+  GuildContactsPage *page = show_contacts (f->store, &window);
+  GtkColumnView *view = _guild_contacts_page_get_column_view (page);
+  GuildContactTable *table;
+  gboolean descending;
+  int width;
+
+  /* Hide a column from the columns menu's action. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "columns.company", NULL);
+  g_assert_false (gtk_column_view_column_get_visible (column_named (view, "company")));
+  shown = g_settings_get_strv (settings, "contacts-columns");
+  g_assert_false (g_strv_contains ((const char * const *) shown, "company"));
+  g_assert_true (g_strv_contains ((const char * const *) shown, "position"));
+
+  /* Resize a column, and sort by another, descending. */
+  gtk_column_view_column_set_fixed_width (column_named (view, "position"), 333);
+  gtk_column_view_sort_by_column (view, column_named (view, "relationship"), GTK_SORT_DESCENDING);
+  sort = g_settings_get_string (settings, "contacts-sort");
+  g_assert_cmpstr (sort, ==, "-relationship");
+  g_assert_cmpint (guild_contact_table_get_sort (_guild_contacts_page_get_table (page),
+                                                 &descending), ==,
+                   GUILD_CONTACT_SORT_RELATIONSHIP);
+  g_assert_true (descending);
+
+  close_window (window);
+  widths = g_settings_get_value (settings, "contacts-column-widths");
+  g_assert_true (g_variant_lookup (widths, "position", "i", &width));
+  g_assert_cmpint (width, ==, 333);
+
+  /* A new window comes back the same. */
+  page = show_contacts (f->store, &window);
+  view = _guild_contacts_page_get_column_view (page);
+  table = _guild_contacts_page_get_table (page);
+  g_assert_false (gtk_column_view_column_get_visible (column_named (view, "company")));
+  g_assert_true (gtk_column_view_column_get_visible (column_named (view, "position")));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_named (view, "position")),
+                   ==, 333);
+  g_assert_cmpint (guild_contact_table_get_sort (table, &descending), ==,
+                   GUILD_CONTACT_SORT_RELATIONSHIP);
+  g_assert_true (descending);
+
+  close_window (window);
+}
+
+static void
+test_autosave_flush (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GuildRecord) saved = NULL;
+  GuildWindow *window;
+  GuildContactsPage *page = show_contacts (f->store, &window);
+  GuildContactEditor *editor = _guild_contacts_page_get_editor (page);
+  GtkWidget *company;
+  GtkWidget *met;
+  GtkTextBuffer *notes;
+
+  g_assert_true (guild_contact_editor_edit (editor, f->jose, FALSE));
+  company = _guild_contact_editor_get_row (editor, "company");
+  met = _guild_contact_editor_get_row (editor, "connected-on");
+  notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_guild_contact_editor_get_row (editor,
+                                                                                    "notes")));
+
+  /* Typed, then the window closes before the half second has passed. */
+  gtk_editable_set_text (GTK_EDITABLE (company), "Globex");
+  gtk_text_buffer_set_text (notes, "Met at the Python meetup; likes hiking", -1);
+  /* An invalid date is marked and never saved. */
+  gtk_editable_set_text (GTK_EDITABLE (met), "14.03.2025");
+  g_assert_true (gtk_widget_has_css_class (met, "error"));
+  g_assert_true (guild_contact_editor_get_dirty (editor));
+
+  close_window (window);
+
+  saved = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->jose, NULL);
+  g_assert_cmpstr (guild_record_get_text (saved, "company"), ==, "Globex");
+  g_assert_cmpstr (guild_record_get_text (saved, "notes"), ==,
+                   "Met at the Python meetup; likes hiking");
+  g_assert_cmpstr (guild_record_get_text (saved, "connected-on"), ==, "");
+}
+
+static void
+test_autosave_debounced (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GuildRecord) saved = NULL;
+  GuildWindow *window;
+  GuildContactsPage *page = show_contacts (f->store, &window);
+  GuildContactEditor *editor = _guild_contacts_page_get_editor (page);
+
+  g_assert_true (guild_contact_editor_edit (editor, f->jose, FALSE));
+  gtk_editable_set_text (GTK_EDITABLE (_guild_contact_editor_get_row (editor, "connected-on")),
+                         "2025-03-14");
+  /* Saved by itself after the pause, without leaving. */
+  spin_for (900);
+  g_assert_false (guild_contact_editor_get_dirty (editor));
+  saved = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->jose, NULL);
+  g_assert_cmpstr (guild_record_get_text (saved, "connected-on"), ==, "2025-03-14");
+
+  close_window (window);
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GuildRecord) back = NULL;
+  GuildWindow *window;
+  GuildContactsPage *page = show_contacts (f->store, &window);
+  GuildContactTable *table = _guild_contacts_page_get_table (page);
+  AdwToast *toast;
+  CountWait w = { table, 2 };
+
+  _guild_contacts_page_delete (page, f->olga);
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_CONTACT), ==, 2);
+  wait_for (table_has_n, &w, "the deleted contact to leave the list");
+
+  toast = _guild_contacts_page_get_undo_toast (page, FALSE);
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+
+  /* Back with their e-mail and their community. */
+  back = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->olga, NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (guild_record_get_strv (back, "emails")[0], ==, "olga@example.ru");
+  g_assert_cmpuint (guild_record_get_ids (back, "communities")->len, ==, 1);
+  w.n = 3;
+  wait_for (table_has_n, &w, "the restored contact in the list");
+
+  /* Deleted again, and the toast goes: nothing can bring them back. */
+  _guild_contacts_page_delete (page, f->olga);
+  toast = _guild_contacts_page_get_undo_toast (page, FALSE);
+  adw_toast_dismiss (toast);
+  g_assert_null (_guild_contacts_page_get_undo_toast (page, FALSE));
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_CONTACT), ==, 2);
+
+  close_window (window);
+}
+
+static void
+test_merge_undo (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GuildRecord) merged = NULL;
+  g_autoptr(GuildRecord) restored = NULL;
+  GuildWindow *window;
+  GuildContactsPage *page = show_contacts (f->store, &window);
+  AdwToast *toast;
+
+  _guild_contacts_page_merge (page, f->olga, f->olga_again);
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_CONTACT), ==, 2);
+  merged = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->olga, NULL);
+  g_assert_cmpuint (g_strv_length ((char **) guild_record_get_strv (merged, "emails")), ==, 1);
+
+  toast = _guild_contacts_page_get_undo_toast (page, TRUE);
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_CONTACT), ==, 3);
+  restored = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->olga_again, NULL);
+  g_assert_cmpstr (guild_record_get_text (restored, "full-name"), ==, "Olga Ivanova");
+
+  close_window (window);
+}
+
+static void
+test_merge_dialog_preview (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  GuildMergeDialog *dialog;
+  gboolean found_company = FALSE;
+
+  pairs = guild_store_find_duplicates (f->store, NULL, NULL);
+  g_assert_cmpuint (pairs->len, ==, 1);
+
+  /* Keeping the second one's details still keeps the first one's company. */
+  dialog = guild_merge_dialog_new (NULL, f->store, pairs);
+  guild_merge_dialog_select_pair (dialog, 0, TRUE);
+  rows = _guild_merge_dialog_get_preview_rows (dialog);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkWidget) row = g_list_model_get_item (rows, i);
+
+      if (ADW_IS_ACTION_ROW (row) &&
+          g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Тинькофф") == 0)
+        found_company = TRUE;
+    }
+  g_assert_true (found_company);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_profile (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GuildProfile) saved = NULL;
+  GuildProfileWindow *window = guild_profile_window_new (NULL, f->store);
+  GtkWidget *email = _guild_profile_window_get_row (window, "email");
+  g_auto(GStrv) missing = NULL;
+  guint n_items;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_nonnull (strstr (_guild_profile_window_get_summary (window), "the field you are"));
+
+  gtk_editable_set_text (GTK_EDITABLE (_guild_profile_window_get_row (window, "target-field")),
+                         "Data analysis");
+  g_assert_null (strstr (_guild_profile_window_get_summary (window), "the field you are"));
+
+  /* An invalid address is marked, not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (email), "not an address");
+  g_assert_true (gtk_widget_has_css_class (email, "error"));
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin_for (50);
+
+  saved = guild_store_dup_profile (f->store, NULL);
+  g_assert_cmpstr (guild_record_get_text (GUILD_RECORD (saved), "target-field"), ==,
+                   "Data analysis");
+  g_assert_cmpstr (guild_record_get_text (GUILD_RECORD (saved), "email"), ==, "");
+
+  missing = guild_profile_dup_missing (GUILD_RECORD (saved), &n_items);
+  g_assert_cmpuint (n_items, ==, 7);
+  g_assert_cmpuint (g_strv_length (missing), ==, 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/guild/contacts-ui/search-folds", test_search_folds);
+  ADD ("/guild/contacts-ui/columns-persist", test_columns_persist);
+  ADD ("/guild/contacts-ui/autosave-flush", test_autosave_flush);
+  ADD ("/guild/contacts-ui/autosave-debounced", test_autosave_debounced);
+  ADD ("/guild/contacts-ui/delete-undo", test_delete_undo);
+  ADD ("/guild/contacts-ui/merge-undo", test_merge_undo);
+  ADD ("/guild/contacts-ui/merge-dialog-preview", test_merge_dialog_preview);
+  ADD ("/guild/contacts-ui/profile", test_profile);
+
+#undef ADD
+
+  return g_test_run ();
+}
