@@ -18,7 +18,10 @@
 #include "guild-charts-model.h"
 #include "guild-charts-page.h"
 #include "guild-generate.h"
+#include "guild-learning-format.h"
 #include "guild-metrics.h"
+#include "guild-records.h"
+#include "guild-skills-chart.h"
 #include "guild-store.h"
 
 /* The chart family (scales, normalisation, empty state, tooltips, export)
@@ -314,6 +317,126 @@ wait_for_page (GuildChartsPage *page)
   g_assert_false (guild_charts_page_is_loading (page));
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The card of @chart is headed by @title, and its export, the one its menu
+ * runs, writes a real PNG and a real SVG. */
+static void
+check_card_export (GuildChartsPage *page,
+                   GtkWidget       *chart,
+                   const char      *title)
+{
+  GtkWidget *card = gtk_widget_get_parent (chart);
+  g_autofree char *dir = g_dir_make_tmp ("guild-charts-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_true (gtk_widget_has_css_class (card, "guild-chart-card"));
+  g_assert_nonnull (find_label (card, title));
+
+  g_assert_true (_guild_charts_page_export (page, chart, png, GUILD_CHART_FORMAT_PNG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 100);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (_guild_charts_page_export (page, chart, svg, GUILD_CHART_FORMAT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "</svg>"));
+
+  g_unlink (png);
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
+static void
+wait_for_skills (GuildSkillsChart *chart,
+                 guint             n)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while ((!guild_skills_chart_get_loaded (chart) || guild_skills_chart_get_n_skills (chart) != n) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (guild_skills_chart_get_loaded (chart));
+  g_assert_cmpuint (guild_skills_chart_get_n_skills (chart), ==, n);
+}
+
+/* The skills chart of the Learning window has a card after the courses
+ * chart, follows the store, says what it shows, and exports. */
+static void
+check_skills_card (GuildChartsPage *page,
+                   GuildStore      *store)
+{
+  GtkWidget *chart = _guild_charts_page_get_skills_chart (page);
+  GtkWidget *courses = guild_charts_page_get_chart (page, GUILD_CHARTS_COURSES);
+  GtkWidget *courses_child = gtk_widget_get_ancestor (courses, GTK_TYPE_FLOW_BOX_CHILD);
+  GtkWidget *skills_child;
+  g_autoptr(GuildSkill) skill = guild_skill_new ("SQL");
+  g_autofree char *description = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *levels = guild_learning_levels_text (2, 4);
+  guint n;
+
+  g_assert_true (GUILD_IS_SKILLS_CHART (chart));
+  g_assert_true (guild_skills_chart_get_store (GUILD_SKILLS_CHART (chart)) == store);
+  skills_child = gtk_widget_get_ancestor (chart, GTK_TYPE_FLOW_BOX_CHILD);
+  g_assert_nonnull (skills_child);
+  g_assert_cmpint (gtk_flow_box_child_get_index (GTK_FLOW_BOX_CHILD (skills_child)), ==,
+                   gtk_flow_box_child_get_index (GTK_FLOW_BOX_CHILD (courses_child)) + 1);
+
+  /* An empty database's chart has its empty state, in words too. */
+  while (!guild_skills_chart_get_loaded (GUILD_SKILLS_CHART (chart)))
+    g_main_context_iteration (NULL, TRUE);
+  n = guild_skills_chart_get_n_skills (GUILD_SKILLS_CHART (chart));
+  description = guild_skills_chart_dup_description (GUILD_SKILLS_CHART (chart));
+  if (n == 0)
+    g_assert_cmpstr (description, ==, "No skills to chart yet");
+  else
+    g_assert_true (g_str_has_prefix (description, "Current and target level of "));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_clear_pointer (&description, g_free);
+
+  /* A new skill shows up, described with its levels. */
+  g_object_set (skill, "level", 2, "target-level", 4, NULL);
+  g_assert_true (guild_store_add (store, GUILD_RECORD (skill), NULL));
+  wait_for_skills (GUILD_SKILLS_CHART (chart), n + 1);
+  description = guild_skills_chart_dup_description (GUILD_SKILLS_CHART (chart));
+  expected = g_strdup_printf ("SQL — %s", levels);
+  g_assert_nonnull (strstr (description, expected));
+  if (n == 0)
+    g_assert_true (g_str_has_prefix (description, "Current and target level of 1 skill: SQL"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
+
+  check_card_export (page, chart, "Skills: Current and Target Level");
+}
+
 static void
 check_page (gboolean generated)
 {
@@ -379,10 +502,12 @@ check_page (gboolean generated)
     GtkWidget *extra = guild_chart_new ();
 
     guild_chart_set_title (GUILD_CHART (extra), "Skills");
-    guild_charts_page_add_chart (GUILD_CHARTS_PAGE (page), GUILD_CHART (extra), "skills");
+    guild_charts_page_add_chart (GUILD_CHARTS_PAGE (page), GUILD_CHART (extra), "extra");
     g_assert_nonnull (gtk_widget_get_ancestor (extra, GTK_TYPE_FLOW_BOX));
-    g_assert_cmpstr (g_object_get_data (G_OBJECT (extra), "guild-chart-file-name"), ==, "skills");
+    check_card_export (GUILD_CHARTS_PAGE (page), extra, "Skills");
   }
+
+  check_skills_card (GUILD_CHARTS_PAGE (page), store);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

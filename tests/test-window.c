@@ -12,9 +12,11 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
+#include "guild-activity-editor.h"
 #include "guild-application.h"
 #include "guild-calendar-page.h"
 #include "guild-communities-page.h"
+#include "guild-community-detail.h"
 #include "guild-compat.h"
 #include "guild-contacts-page.h"
 #include "guild-event-editor.h"
@@ -490,6 +492,120 @@ test_window_live_update (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GuildWindow *window;
+  gint64       id;
+} DetailWait;
+
+static gboolean
+community_shown (gpointer data)
+{
+  DetailWait *wait = data;
+  GuildCommunitiesPage *page = GUILD_COMMUNITIES_PAGE (_guild_window_get_view (wait->window,
+                                                                               "communities"));
+  GuildCommunityDetail *detail = GUILD_COMMUNITY_DETAIL (_guild_communities_page_get_detail (page));
+  GuildCommunity *community = guild_community_detail_get_community (detail);
+
+  return community != NULL && guild_record_get_id (GUILD_RECORD (community)) == wait->id &&
+         gtk_widget_is_drawable (GTK_WIDGET (detail));
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closes @editor and waits until its loads on workers have returned and it
+ * is gone, before its parent window goes. */
+static void
+close_editor (GtkWindow *editor)
+{
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_destroy (editor);
+  wait_for (pointer_cleared, &editor, "the editor to be finalized");
+}
+
+static gint64
+add_community (GuildStore *store,
+               const char *name)
+{
+  g_autoptr(GuildCommunity) community = guild_community_new (name);
+  g_autoptr(GError) error = NULL;
+
+  guild_store_add (store, GUILD_RECORD (community), &error);
+  g_assert_no_error (error);
+
+  return guild_record_get_id (GUILD_RECORD (community));
+}
+
+/* win.show-record, as the overview's items activate it, opens the record:
+ * a community in its view (waiting for the list to load, and showing it
+ * even when the search hides it), an event and an activity in their
+ * editors. */
+static void
+test_window_show_record (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  gint64 alpha = add_community (fixture->store, "Alpha Guild");
+  gint64 beta = add_community (fixture->store, "Beta Guild");
+  g_autoptr(GuildEvent) event = guild_event_new ("Rust night", 1764000000, 1764003600);
+  g_autoptr(GuildActivity) activity = guild_activity_new ("read", 1764000000);
+  g_autoptr(GError) error = NULL;
+  GuildWindow *window = guild_window_new (NULL, fixture->store);
+  GuildCommunitiesPage *page = GUILD_COMMUNITIES_PAGE (_guild_window_get_view (window,
+                                                                               "communities"));
+  DetailWait wait = { window, beta };
+  GtkWindow *editor;
+
+  guild_store_add (fixture->store, GUILD_RECORD (event), &error);
+  g_assert_no_error (error);
+  guild_store_add (fixture->store, GUILD_RECORD (activity), &error);
+  g_assert_no_error (error);
+
+  /* Before anything has loaded: it waits for the list. */
+  guild_window_set_visible_view (window, "charts");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "community", beta);
+  g_assert_cmpstr (guild_window_get_visible_view (window), ==, "communities");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (community_shown, &wait, "Beta Guild's page");
+
+  /* The search hides the community asked for: it is cleared. */
+  _guild_communities_page_set_query (page, "Beta");
+  g_assert_cmpuint (g_list_model_get_n_items (_guild_communities_page_get_model (page)), ==, 1);
+  guild_window_set_visible_view (window, "charts");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "community", alpha);
+  g_assert_cmpstr (guild_window_get_visible_view (window), ==, "communities");
+  wait.id = alpha;
+  wait_for (community_shown, &wait, "Alpha Guild's page");
+  g_assert_cmpstr (gtk_editable_get_text (_guild_communities_page_get_search_entry (page)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (_guild_communities_page_get_model (page)), ==, 2);
+
+  /* An event opens in its editor, over the calendar. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "event",
+                              guild_record_get_id (GUILD_RECORD (event)));
+  g_assert_cmpstr (guild_window_get_visible_view (window), ==, "calendar");
+  editor = wait_for_toplevel (GUILD_TYPE_EVENT_EDITOR);
+  g_assert_cmpint (guild_event_editor_get_event_id (GUILD_EVENT_EDITOR (editor)), ==,
+                   guild_record_get_id (GUILD_RECORD (event)));
+  close_editor (editor);
+
+  /* An activity, in its editor over the journal. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "activity",
+                              guild_record_get_id (GUILD_RECORD (activity)));
+  g_assert_cmpstr (guild_window_get_visible_view (window), ==, "journal");
+  editor = wait_for_toplevel (GUILD_TYPE_ACTIVITY_EDITOR);
+  close_editor (editor);
+
+  /* A contact only shows its view, for now. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "contact",
+                              (gint64) 1);
+  g_assert_cmpstr (guild_window_get_visible_view (window), ==, "contacts");
+
+  destroy_toplevels ();
+}
+
 static void
 test_window_add_dialog (Fixture       *fixture,
                         gconstpointer  data)
@@ -905,6 +1021,7 @@ main (int   argc,
   ADD ("/guild/window/view-action", test_window_view_action);
   ADD ("/guild/window/shortcuts", test_window_shortcuts);
   ADD ("/guild/window/live-update", test_window_live_update);
+  ADD ("/guild/window/show-record", test_window_show_record);
   ADD ("/guild/window/add-dialog", test_window_add_dialog);
   ADD ("/guild/window/state-saved", test_window_state_saved);
   ADD ("/guild/window/preferences-goals", test_preferences_goals);

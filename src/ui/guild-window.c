@@ -365,9 +365,10 @@ view_action (GtkWidget  *widget,
 }
 
 /* win.show-record (kind, id): the overview's items lead to the record they
- * name. For now this shows the view that lists records of that kind; the
- * views open the record itself once they can (the lead wires that up when
- * the views' branches are merged). */
+ * name: a community opens in the Communities view, an event in its editor
+ * over the calendar, an activity in its editor over the journal. A contact
+ * only shows the Contacts view for now: that view is being rewritten, and
+ * opening a contact is wired up when it is merged. */
 static void
 show_record_action (GtkWidget  *widget,
                     const char *action_name,
@@ -377,8 +378,9 @@ show_record_action (GtkWidget  *widget,
     { "community", "communities" },
     { "contact", "contacts" },
     { "event", "calendar" },
-    { "activity", "calendar" },
+    { "activity", "journal" },
   };
+  GuildWindow *self = GUILD_WINDOW (widget);
   const char *kind = NULL;
   gint64 id = 0;
 
@@ -387,7 +389,17 @@ show_record_action (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     if (g_str_equal (kind, views[i].kind))
       {
-        guild_window_set_visible_view (GUILD_WINDOW (widget), views[i].view);
+        guild_window_set_visible_view (self, views[i].view);
+
+        if (id <= 0 || self->store == NULL)
+          return;
+
+        if (g_str_equal (kind, "community"))
+          guild_communities_page_show_community (self->communities_page, id);
+        else if (g_str_equal (kind, "event"))
+          guild_calendar_page_open_event (self->calendar_page, id, 0);
+        else if (g_str_equal (kind, "activity"))
+          guild_log_edit_activity (widget, self->store, id);
         return;
       }
 

@@ -197,6 +197,14 @@ def check_charts(workdir):
         for title in ('Connections', 'Strategy Mix', 'Participation, Last 52 Weeks'):
             log(f'  {title}: {chart_description(window, title)}')
 
+        log('Charts: the skills chart has its card, and says what it shows')
+        find(window, 'label', 'Skills: Current and Target Level')
+        text = wait_for('the skills chart to describe the skills', lambda: (
+            lambda d: d if d.startswith('Current and target level of ') else None)(
+                chart_description(window, 'Skills chart')))
+        log(f'  {text}')
+        find(window, 'push button', 'Export “Skills: Current and Target Level”')
+
         log('Charts: change the period to the last 4 weeks')
         click(find_on_screen(window, 'push button', '4 Weeks'))
         text = wait_for('the activities chart to describe the last 4 weeks', lambda: (
@@ -218,6 +226,12 @@ def check_charts(workdir):
         community = suggestion.name[len(prefix):].split(' ' + prefix)[0]
         find(window, 'label', community)
         log(f'  the Communities view shows “{community}”')
+        # Not only listed: opened, its page beside the list names it too.
+        wait_for(f'the page of “{community}”', lambda: len(
+            [n for n in find_all(window, 'label', community) if has_size(n)]) >= 2)
+        delete = find_on_screen(window, 'push button', 'Delete Community')
+        wait_for('the community page to be active', lambda: delete.sensitive)
+        log('  and opens its page')
     finally:
         app.kill()
 

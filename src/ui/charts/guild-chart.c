@@ -998,9 +998,6 @@ guild_chart_export (GuildChart        *self,
                     GError           **error)
 {
   g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
   int width, height;
 
   g_return_val_if_fail (GUILD_IS_CHART (self), FALSE);
@@ -1015,6 +1012,32 @@ guild_chart_export (GuildChart        *self,
     }
 
   node = guild_chart_render (self, width, height, TRUE);
+
+  return guild_chart_export_node (node, width, height, path, format, error);
+}
+
+/**
+ * guild_chart_export_node:
+ * @node: (nullable): what to draw, %NULL for nothing
+ * @path: the file to write
+ *
+ * Writes @node, drawn on a canvas of @width × @height, as a PNG image or an
+ * SVG drawing: how every chart of the charts pane exports.
+ */
+gboolean
+guild_chart_export_node (GskRenderNode     *node,
+                         int                width,
+                         int                height,
+                         const char        *path,
+                         GuildChartFormat   format,
+                         GError           **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
 
   if (format == GUILD_CHART_FORMAT_SVG)
     surface = cairo_svg_surface_create (path, width, height);

@@ -19,6 +19,12 @@ typedef enum
   GUILD_CHART_FORMAT_SVG,
 } GuildChartFormat;
 
+/* Writes a chart widget to @path; a chart card calls its chart's own. */
+typedef gboolean (*GuildChartExportFunc) (GtkWidget         *chart,
+                                          const char        *path,
+                                          GuildChartFormat   format,
+                                          GError           **error);
+
 #define GUILD_TYPE_CHART (guild_chart_get_type ())
 
 G_DECLARE_FINAL_TYPE (GuildChart, guild_chart, GUILD, CHART, GtkWidget)
@@ -48,5 +54,11 @@ char           *guild_chart_query_column    (GuildChart       *self,
                                              int               height,
                                              double            x,
                                              double            y);
+gboolean        guild_chart_export_node     (GskRenderNode    *node,
+                                             int               width,
+                                             int               height,
+                                             const char       *path,
+                                             GuildChartFormat  format,
+                                             GError          **error);
 
 G_END_DECLS

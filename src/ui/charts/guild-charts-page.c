@@ -20,6 +20,7 @@
 #include "guild-format.h"
 #include "guild-overview.h"
 #include "guild-records.h"
+#include "guild-skills-chart.h"
 #include "guild-view-state.h"
 #include "guild-window.h"
 
@@ -58,6 +59,7 @@ struct _GuildChartsPage
   GuildMetrics    *heatmap;
   GuildOverview   *overview;
   GuildChart      *charts[GUILD_CHARTS_N_CHARTS];
+  GuildSkillsChart *skills_chart;
   GtkListBox      *overview_lists[4];
 
   guint            reload_source;
@@ -372,9 +374,25 @@ add_overview_section (GuildChartsPage *self,
 
 /* Section: charts */
 
+/* What a card knows of its chart: how to export it, and under what name. */
 typedef struct
 {
-  GuildChart       *chart;
+  GuildChartExportFunc  export;
+  char                 *file_name;
+} CardInfo;
+
+static void
+card_info_free (gpointer data)
+{
+  CardInfo *info = data;
+
+  g_free (info->file_name);
+  g_free (info);
+}
+
+typedef struct
+{
+  GtkWidget        *chart;
   GuildChartFormat  format;
 } ExportData;
 
@@ -384,14 +402,15 @@ on_save_file_cb (GObject      *object,
                  gpointer      user_data)
 {
   ExportData *data = user_data;
+  CardInfo *info = g_object_get_data (G_OBJECT (data->chart), "guild-chart-card");
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = guild_compat_save_file_finish (result, &error);
   g_autofree char *path = NULL;
 
-  if (file != NULL && (path = g_file_get_path (file)) != NULL &&
-      !guild_chart_export (data->chart, path, data->format, &error))
+  if (file != NULL && (path = g_file_get_path (file)) != NULL && info != NULL &&
+      !info->export (data->chart, path, data->format, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (data->chart));
+      GtkRoot *root = gtk_widget_get_root (data->chart);
 
       g_warning ("Could not export a chart: %s", error->message);
       if (GUILD_IS_WINDOW (root))
@@ -407,31 +426,43 @@ on_export_activate_cb (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  GuildChart *chart = user_data;
+  GtkWidget *chart = user_data;
   const char *format = g_variant_get_string (parameter, NULL);
   ExportData *data = g_new0 (ExportData, 1);
   g_autofree char *name = NULL;
-  const char *file_name = g_object_get_data (G_OBJECT (chart), "guild-chart-file-name");
+  CardInfo *info = g_object_get_data (G_OBJECT (chart), "guild-chart-card");
 
   data->chart = g_object_ref (chart);
   data->format = g_str_equal (format, "svg") ? GUILD_CHART_FORMAT_SVG : GUILD_CHART_FORMAT_PNG;
-  name = g_strdup_printf ("%s.%s", file_name ? file_name : "chart", format);
+  name = g_strdup_printf ("%s.%s", info && info->file_name ? info->file_name : "chart", format);
 
-  guild_compat_save_file (GTK_WIDGET (chart), _("Export Chart"), name, NULL,
-                          on_save_file_cb, data);
+  guild_compat_save_file (chart, _("Export Chart"), name, NULL, on_save_file_cb, data);
 }
 
-/* A card around @chart: its title, a menu to export it, and the chart. */
+static gboolean
+export_chart (GtkWidget         *chart,
+              const char        *path,
+              GuildChartFormat   format,
+              GError           **error)
+{
+  return guild_chart_export (GUILD_CHART (chart), path, format, error);
+}
+
+/* A card around @chart: its title, a subtitle if any, a menu to export it
+ * with @export, and the chart. */
 static GtkWidget *
-make_card (GtkWidget  *chart,
-           const char *file_name)
+make_card (GtkWidget            *chart,
+           const char           *title,
+           const char           *subtitle,
+           const char           *file_name,
+           GuildChartExportFunc  export_func)
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) export = g_simple_action_new ("export", G_VARIANT_TYPE_STRING);
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autofree char *menu_label = NULL;
-  const char *title = guild_chart_get_title (GUILD_CHART (chart));
-  GtkWidget *card, *header, *label, *button;
+  CardInfo *info;
+  GtkWidget *card, *header, *titles, *label, *button;
 
   if (title == NULL)
     title = "";
@@ -444,18 +475,31 @@ make_card (GtkWidget  *chart,
   gtk_widget_set_margin_top (header, 6);
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_end (header, 6);
+  titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (titles, TRUE);
+  gtk_widget_set_valign (titles, GTK_ALIGN_CENTER);
   label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (header), label);
+  gtk_box_append (GTK_BOX (titles), label);
+  if (subtitle != NULL)
+    {
+      label = gtk_label_new (subtitle);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (titles), label);
+    }
+  gtk_box_append (GTK_BOX (header), titles);
 
   g_menu_append (menu, _("Export as PNG…"), "chart.export::png");
   g_menu_append (menu, _("Export as SVG…"), "chart.export::svg");
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "flat");
   /* Translators: the menu button of a chart; %s is its title. */
   menu_label = g_strdup_printf (_("Export “%s”"), title);
@@ -470,7 +514,10 @@ make_card (GtkWidget  *chart,
   gtk_widget_set_margin_start (chart, 12);
   gtk_widget_set_margin_end (chart, 12);
   gtk_widget_set_margin_bottom (chart, 12);
-  g_object_set_data_full (G_OBJECT (chart), "guild-chart-file-name", g_strdup (file_name), g_free);
+  info = g_new0 (CardInfo, 1);
+  info->export = export_func;
+  info->file_name = g_strdup (file_name);
+  g_object_set_data_full (G_OBJECT (chart), "guild-chart-card", info, card_info_free);
   gtk_box_append (GTK_BOX (card), chart);
 
   g_signal_connect_object (export, "activate", G_CALLBACK (on_export_activate_cb), chart, 0);
@@ -488,7 +535,8 @@ add_chart (GuildChartsPage *self,
   GtkWidget *card;
 
   guild_chart_set_title (GUILD_CHART (chart), guild_charts_get_title (id));
-  card = make_card (chart, guild_charts_get_file_name (id));
+  card = make_card (chart, guild_charts_get_title (id), NULL, guild_charts_get_file_name (id),
+                    export_chart);
   self->charts[id] = GUILD_CHART (chart);
 
   if (id == GUILD_CHARTS_HEATMAP)
@@ -499,6 +547,22 @@ add_chart (GuildChartsPage *self,
     }
   else
     gtk_flow_box_append (self->charts_box, card);
+}
+
+/* The skills chart of the Learning window, after the courses chart. It
+ * shows every skill as it is now, whatever the period and the community, and
+ * loads and follows the store by itself once the page loads. */
+static void
+add_skills_chart (GuildChartsPage *self)
+{
+  GtkWidget *chart = guild_skills_chart_new (NULL);
+
+  self->skills_chart = GUILD_SKILLS_CHART (chart);
+  gtk_widget_set_valign (chart, GTK_ALIGN_START);
+  gtk_flow_box_append (self->charts_box,
+                       make_card (chart, _("Skills: Current and Target Level"),
+                                  _("All your skills as they are now, whatever the period or community"),
+                                  "skills", guild_skills_chart_export));
 }
 
 static void
@@ -993,7 +1057,11 @@ guild_charts_page_init (GuildChartsPage *self)
   self->overview_lists[LIST_SUGGESTIONS] = add_overview_section (self, _("Suggestion"));
 
   for (guint id = 0; id < GUILD_CHARTS_N_CHARTS; id++)
-    add_chart (self, id);
+    {
+      add_chart (self, id);
+      if (id == GUILD_CHARTS_COURSES)
+        add_skills_chart (self);
+    }
 
   g_signal_connect_object (self->community_dropdown, "notify::selected",
                            G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1039,6 +1107,7 @@ guild_charts_page_set_store (GuildChartsPage *self,
 
   self->requested = FALSE;
   self->dirty = FALSE;
+  guild_skills_chart_set_store (self->skills_chart, NULL);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 
@@ -1064,6 +1133,7 @@ guild_charts_page_load (GuildChartsPage *self)
     return;
 
   self->requested = TRUE;
+  guild_skills_chart_set_store (self->skills_chart, self->store);
   reload (self, RELOAD_ALL);
 }
 
@@ -1127,5 +1197,45 @@ guild_charts_page_add_chart (GuildChartsPage *self,
   g_return_if_fail (GUILD_IS_CHART (chart));
   g_return_if_fail (file_name != NULL);
 
-  gtk_flow_box_append (self->charts_box, make_card (GTK_WIDGET (chart), file_name));
+  gtk_flow_box_append (self->charts_box,
+                       make_card (GTK_WIDGET (chart), guild_chart_get_title (chart), NULL,
+                                  file_name, export_chart));
+}
+
+/**
+ * _guild_charts_page_get_skills_chart:
+ *
+ * Returns: (transfer none): the skills chart's widget, for the tests
+ */
+GtkWidget *
+_guild_charts_page_get_skills_chart (GuildChartsPage *self)
+{
+  g_return_val_if_fail (GUILD_IS_CHARTS_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->skills_chart);
+}
+
+/**
+ * _guild_charts_page_export:
+ * @chart: a chart in one of the page's cards
+ *
+ * Exports @chart the way its card's menu does, without the file chooser:
+ * for the tests.
+ */
+gboolean
+_guild_charts_page_export (GuildChartsPage   *self,
+                           GtkWidget         *chart,
+                           const char        *path,
+                           GuildChartFormat   format,
+                           GError           **error)
+{
+  CardInfo *info;
+
+  g_return_val_if_fail (GUILD_IS_CHARTS_PAGE (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (chart), FALSE);
+
+  info = g_object_get_data (G_OBJECT (chart), "guild-chart-card");
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  return info->export (chart, path, format, error);
 }

@@ -31,5 +31,11 @@ void        guild_charts_page_set_period (GuildChartsPage   *self,
 void        guild_charts_page_add_chart  (GuildChartsPage   *self,
                                           GuildChart        *chart,
                                           const char        *file_name);
+GtkWidget  *_guild_charts_page_get_skills_chart (GuildChartsPage *self);
+gboolean    _guild_charts_page_export    (GuildChartsPage   *self,
+                                          GtkWidget         *chart,
+                                          const char        *path,
+                                          GuildChartFormat   format,
+                                          GError           **error);
 
 G_END_DECLS

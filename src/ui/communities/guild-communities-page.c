@@ -79,6 +79,7 @@ struct _GuildCommunitiesPage
 
   guint                 refresh_source;
   GuildCommunitySort    sort;
+  gint64                show_pending;   /* a community to open once loaded */
   guint                 requested : 1;
   guint                 summaries_loaded : 1;
   guint                 summaries_running : 1;
@@ -747,6 +748,47 @@ select_id (GuildCommunitiesPage *self,
   return TRUE;
 }
 
+/* Opens community @id: selects it, unhiding it when the search or a filter
+ * hides it, and brings its page forward when the view is folded. Before the
+ * list has loaded this waits for it (show_pending). */
+static gboolean
+show_community (GuildCommunitiesPage *self,
+                gint64                id)
+{
+  if (!select_id (self, id) && guild_record_list_find (self->records, id, NULL) != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      guild_community_filter_clear (self->filter);
+      sync_filter_checks (self);
+      filters_changed (self, TRUE);
+      select_id (self, id);
+    }
+
+  if (guild_community_detail_get_community (self->detail) == NULL ||
+      guild_record_get_id (GUILD_RECORD (guild_community_detail_get_community (self->detail))) != id)
+    return FALSE;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  return TRUE;
+}
+
+static void
+on_records_loaded_cb (GuildCommunitiesPage *self,
+                      GParamSpec           *pspec,
+                      GuildRecordList      *records)
+{
+  gint64 id = self->show_pending;
+
+  g_assert (GUILD_IS_COMMUNITIES_PAGE (self));
+
+  if (id == 0 || !guild_record_list_get_loaded (records))
+    return;
+
+  self->show_pending = 0;
+  if (!show_community (self, id))
+    g_debug ("Community %" G_GINT64_FORMAT " is gone", id);
+}
+
 /* Section: delete and undo */
 
 static void
@@ -1325,6 +1367,7 @@ guild_communities_page_set_store (GuildCommunitiesPage *self,
   g_list_store_remove_all (self->items);
   g_hash_table_remove_all (self->items_by_id);
   self->requested = FALSE;
+  self->show_pending = 0;
 
   if (store != NULL)
     {
@@ -1335,6 +1378,8 @@ guild_communities_page_set_store (GuildCommunitiesPage *self,
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->records, "notify::loaded",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->records, "notify::loaded",
+                               G_CALLBACK (on_records_loaded_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->records, "notify::n-items",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed",
@@ -1423,6 +1468,37 @@ guild_communities_page_add (GuildCommunitiesPage *self)
 }
 
 /* Section: for tests and benchmarks */
+
+/**
+ * guild_communities_page_show_community:
+ * @id: a community
+ *
+ * Selects community @id and shows its page, clearing the search and the
+ * filters if they hide it. Before the list has loaded, it starts loading
+ * and opens the community when it has.
+ */
+void
+guild_communities_page_show_community (GuildCommunitiesPage *self,
+                                       gint64                id)
+{
+  g_return_if_fail (GUILD_IS_COMMUNITIES_PAGE (self));
+  g_return_if_fail (id > 0);
+
+  if (self->records == NULL)
+    return;
+
+  guild_communities_page_load (self);
+
+  if (!guild_record_list_get_loaded (self->records))
+    {
+      self->show_pending = id;
+      return;
+    }
+
+  self->show_pending = 0;
+  if (!show_community (self, id))
+    g_debug ("Community %" G_GINT64_FORMAT " is gone", id);
+}
 
 GListModel *
 _guild_communities_page_get_model (GuildCommunitiesPage *self)

@@ -23,6 +23,8 @@ void        guild_communities_page_set_store (GuildCommunitiesPage *self,
                                               GuildStore           *store);
 void        guild_communities_page_load      (GuildCommunitiesPage *self);
 void        guild_communities_page_add       (GuildCommunitiesPage *self);
+void        guild_communities_page_show_community (GuildCommunitiesPage *self,
+                                                   gint64                id);
 
 /* For tests and benchmarks. */
 GListModel *_guild_communities_page_get_model    (GuildCommunitiesPage *self);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "guild-chart.h"
 #include "guild-learning-format.h"
 #include "guild-skills-chart.h"
 #include "guild-store-learning.h"
@@ -48,6 +49,7 @@ struct _GuildSkillsChart
 
   GdkRGBA       accent;
   GdkRGBA       foreground;
+  GdkRGBA       background;
 
   guint         loaded : 1;
 };
@@ -201,6 +203,8 @@ guild_skills_chart_css_changed (GtkWidget         *widget,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (!gtk_style_context_lookup_color (context, "accent_bg_color", &self->accent))
     gdk_rgba_parse (&self->accent, "#3584e4");
+  if (!gtk_style_context_lookup_color (context, "window_bg_color", &self->background))
+    gdk_rgba_parse (&self->background, "#fafafa");
   gtk_style_context_get_color (context, &self->foreground);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
@@ -284,13 +288,15 @@ label_width (GuildSkillsChart *self,
   return MIN (widest, width * 2 / 5);
 }
 
+/* Draws the chart on a canvas of @width × @height: on screen, or for an
+ * export. */
 static void
-guild_skills_chart_snapshot (GtkWidget   *widget,
-                             GtkSnapshot *snapshot)
+draw (GuildSkillsChart *self,
+      GtkSnapshot      *snapshot,
+      int               width,
+      int               height)
 {
-  GuildSkillsChart *self = GUILD_SKILLS_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   GdkRGBA track = self->foreground;
   GdkRGBA target = self->accent;
   GdkRGBA dim = self->foreground;
@@ -370,6 +376,14 @@ guild_skills_chart_snapshot (GtkWidget   *widget,
                   BAR_HEIGHT, &self->accent);
 
     }
+}
+
+static void
+guild_skills_chart_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  draw (GUILD_SKILLS_CHART (widget), snapshot,
+        gtk_widget_get_width (widget), gtk_widget_get_height (widget));
 }
 
 static gboolean
@@ -498,6 +512,7 @@ guild_skills_chart_init (GuildSkillsChart *self)
 {
   gdk_rgba_parse (&self->accent, "#3584e4");
   gdk_rgba_parse (&self->foreground, "#000000");
+  gdk_rgba_parse (&self->background, "#fafafa");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Skills chart"),
@@ -638,4 +653,68 @@ guild_skills_chart_dup_description (GuildSkillsChart *self)
   g_string_append (text, ".");
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * guild_skills_chart_render:
+ * @background: whether to fill the canvas with the window's background
+ *
+ * Draws the chart at a size of its own, as the widget would.
+ *
+ * Returns: (transfer full) (nullable): the render node, %NULL when there is
+ *   nothing to draw
+ */
+GskRenderNode *
+guild_skills_chart_render (GuildSkillsChart *self,
+                           int               width,
+                           int               height,
+                           gboolean          background)
+{
+  GtkSnapshot *snapshot;
+
+  g_return_val_if_fail (GUILD_IS_SKILLS_CHART (self), NULL);
+
+  snapshot = gtk_snapshot_new ();
+  if (background)
+    gtk_snapshot_append_color (snapshot, &self->background,
+                               &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw (self, snapshot, width, height);
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/**
+ * guild_skills_chart_export:
+ * @chart: a #GuildSkillsChart
+ * @path: the file to write
+ *
+ * Writes the chart, at its size on screen (or 720 pixels wide and as tall as
+ * its rows before it is shown), on the window's background, as a PNG image
+ * or an SVG drawing. Its signature is a #GuildChartExportFunc, so that a
+ * card of the charts pane can export it like the other charts.
+ */
+gboolean
+guild_skills_chart_export (GtkWidget         *chart,
+                           const char        *path,
+                           GuildChartFormat   format,
+                           GError           **error)
+{
+  GuildSkillsChart *self = GUILD_SKILLS_CHART (chart);
+  g_autoptr(GskRenderNode) node = NULL;
+  int width, height;
+
+  g_return_val_if_fail (GUILD_IS_SKILLS_CHART (chart), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  width = gtk_widget_get_width (chart);
+  height = gtk_widget_get_height (chart);
+  if (width <= 1 || height <= 1)
+    {
+      width = 720;
+      gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+    }
+
+  node = guild_skills_chart_render (self, width, height, TRUE);
+
+  return guild_chart_export_node (node, width, height, path, format, error);
 }

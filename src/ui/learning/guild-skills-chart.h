@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "guild-chart.h"
 #include "guild-store.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,13 @@ guint       guild_skills_chart_get_n_skills     (GuildSkillsChart *self);
 char       *guild_skills_chart_dup_tooltip      (GuildSkillsChart *self,
                                                  guint             row);
 char       *guild_skills_chart_dup_description  (GuildSkillsChart *self);
+GskRenderNode *guild_skills_chart_render        (GuildSkillsChart *self,
+                                                 int               width,
+                                                 int               height,
+                                                 gboolean          background);
+gboolean    guild_skills_chart_export           (GtkWidget        *chart,
+                                                 const char       *path,
+                                                 GuildChartFormat  format,
+                                                 GError          **error);
 
 G_END_DECLS
