@@ -32,7 +32,6 @@
  * edited or removed. */
 
 #define SMALL_CHANGE 64
-#define SMALL_RESULT 2000
 
 typedef struct
 {
@@ -326,27 +325,12 @@ refilter_from (GuildContactTable *self,
         g_array_append_vals (visible, row, 1);
     }
 
-  /* A list view (GTK 4.8) looks up every added item among the rows it is
-   * removing, to reuse their widgets. For a long list that search costs more
-   * than building the visible rows again, so it gets two signals; between
-   * them the list is empty, as the first signal says. */
-  if (self->visible->len > 0 && visible->len <= SMALL_RESULT)
-    {
-      g_array_unref (self->visible);
-      self->visible = g_steal_pointer (&visible);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->visible->len);
-      notify_counts (self, old_len, self->all->len);
-      return;
-    }
-  if (old_len > 0)
-    {
-      g_array_set_size (self->visible, 0);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, 0);
-    }
+  /* One items-changed for the whole list: the view follows the table
+   * through GuildContactSlots, which keeps its rows' widgets. */
   g_array_unref (self->visible);
   self->visible = g_steal_pointer (&visible);
-  if (self->visible->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->visible->len);
+  if (old_len > 0 || self->visible->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->visible->len);
   notify_counts (self, old_len, self->all->len);
 }
 
@@ -932,6 +916,23 @@ guild_contact_table_get_entry (GuildContactTable *self,
     return NULL;
 
   return g_array_index (self->visible, Row, position).entry;
+}
+
+/**
+ * guild_contact_table_get_record:
+ *
+ * Returns: (transfer none) (nullable): the contact shown at @position
+ */
+GuildRecord *
+guild_contact_table_get_record (GuildContactTable *self,
+                                guint              position)
+{
+  g_return_val_if_fail (GUILD_IS_CONTACT_TABLE (self), NULL);
+
+  if (position >= self->visible->len)
+    return NULL;
+
+  return g_array_index (self->visible, Row, position).record;
 }
 
 /**

@@ -14,6 +14,7 @@
 
 #include "guild-a11y.h"
 #include "guild-contact-editor.h"
+#include "guild-contact-slots.h"
 #include "guild-contact-table.h"
 #include "guild-contacts-page.h"
 #include "guild-contacts-page-private.h"
@@ -87,6 +88,7 @@ struct _GuildContactsPage
   GuildRecordList      *records;
   GuildRecordList      *communities;
   GuildContactTable    *table;
+  GuildContactSlots    *slots;
   GtkMultiSelection    *selection;
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -242,19 +244,27 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     gtk_list_item_set_child (item, label);
 }
 
+/* The cell shows the contact at its slot's position (GuildContactSlots). */
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ColumnData               *data)
+fill_cell (GtkListItem *item,
+           ColumnData  *data)
 {
   GuildContactsPage *self = data->page;
-  GuildRecord *record = gtk_list_item_get_item (item);
+  GuildContactSlot *slot = gtk_list_item_get_item (item);
+  GuildRecord *record;
   GtkWidget *child = gtk_list_item_get_child (item);
   GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
-  GuildContactEntry *entry = guild_contact_table_lookup (self->table, guild_record_get_id (record));
+  GuildContactEntry *entry;
   g_autofree char *owned = NULL;
   const char *text = "";
   char buf[64];
+
+  if (slot == NULL || self->table == NULL)
+    return;
+  record = guild_contact_table_get_record (self->table, guild_contact_slot_get_position (slot));
+  if (record == NULL)
+    return;
+  entry = guild_contact_table_get_entry (self->table, guild_contact_slot_get_position (slot));
 
   switch (data->column)
     {
@@ -313,6 +323,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
             gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                             GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
           }
+        else
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL);
       }
       break;
     case GUILD_CONTACT_N_SORTS:
@@ -321,6 +333,31 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+static void
+on_slot_changed_cb (GtkListItem *item)
+{
+  fill_cell (item, g_object_get_data (G_OBJECT (item), "guild-column"));
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ColumnData               *data)
+{
+  g_object_set_data (G_OBJECT (item), "guild-column", data);
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed",
+                           G_CALLBACK (on_slot_changed_cb), item, G_CONNECT_SWAPPED);
+  fill_cell (item, data);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ColumnData               *data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_changed_cb, item);
 }
 
 /* Section: sorting */
@@ -542,6 +579,7 @@ setup_columns (GuildContactsPage *self)
       self->column_data[i].column = (GuildContactSort) i;
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), &self->column_data[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), &self->column_data[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), &self->column_data[i]);
 
       column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column",
                                                          column_defs[i].title),
@@ -1302,6 +1340,7 @@ guild_contacts_page_dispose (GObject *object)
   for (guint i = 0; i < GUILD_CONTACT_N_SORTS; i++)
     g_clear_object (&self->columns[i]);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->table);
   g_clear_object (&self->records);
   g_clear_object (&self->communities);
@@ -1523,6 +1562,16 @@ guild_contacts_page_get_store (GuildContactsPage *self)
   return self->store;
 }
 
+static void
+on_slots_contents_changed_cb (GuildContactsPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (!gtk_bitset_is_empty (selected))
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
 /**
  * guild_contacts_page_set_store:
  * @store: (nullable): the store to show
@@ -1553,6 +1602,7 @@ guild_contacts_page_set_store (GuildContactsPage *self,
 
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->table);
   g_clear_object (&self->records);
   g_clear_object (&self->communities);
@@ -1569,8 +1619,15 @@ guild_contacts_page_set_store (GuildContactsPage *self,
       self->records = guild_record_list_new (store, GUILD_RECORD_CONTACT);
       self->communities = guild_record_list_new (store, GUILD_RECORD_COMMUNITY);
       self->table = guild_contact_table_new (G_LIST_MODEL (self->records));
-      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->table)));
+      /* The view shows slots that keep its row widgets across a search, a
+       * filter or a sort (GuildContactSlots); after such a change the rows
+       * selected by position are other contacts, so the selection goes. */
+      self->slots = guild_contact_slots_new (self->table);
+      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      g_signal_connect_object (self->slots, "contents-changed",
+                               G_CALLBACK (on_slots_contents_changed_cb), self,
+                               G_CONNECT_SWAPPED);
 
       g_signal_connect_object (self->records, "notify::loaded",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
