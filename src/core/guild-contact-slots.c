@@ -24,10 +24,16 @@
  * view fills its existing widgets again instead of rebuilding them; then
  * "contents-changed" says that every position now shows another contact.
  *
+ * The view keeps widgets for about 200 rows around the ones on screen; only
+ * the slots in the hot range (guild_contact_slots_set_hot_range(): the rows
+ * on screen) are told at once, the others from an idle after the next frame,
+ * a few at a time, or as soon as the hot range reaches them.
+ *
  * Small changes (a contact added, edited or deleted) come out as they are, and
  * the slots after them move with their rows, so a selection follows them. */
 
 #define SMALL_CHANGE 64
+#define IDLE_BATCH 16
 
 struct _GuildContactSlot
 {
@@ -35,6 +41,7 @@ struct _GuildContactSlot
 
   GuildContactSlots *owner;     /* unowned; NULL once the slot left the list */
   guint              position;
+  guint              stale : 1;  /* to be told "changed" */
 };
 
 struct _GuildContactSlots
@@ -45,6 +52,9 @@ struct _GuildContactSlots
   GHashTable        *live;      /* position → GuildContactSlot, unowned */
   gulong             items_changed_handler;
   guint              n_items;
+  guint              hot_first;
+  guint              hot_n;
+  guint              refresh_source;
 };
 
 enum {
@@ -203,6 +213,20 @@ move_slots (GuildContactSlots *self,
     }
 }
 
+static void
+tell_slot (GuildContactSlot *slot)
+{
+  slot->stale = FALSE;
+  g_signal_emit (slot, slot_signals [SLOT_CHANGED], 0);
+}
+
+static gboolean
+is_hot (GuildContactSlots *self,
+        guint              position)
+{
+  return position >= self->hot_first && position - self->hot_first < self->hot_n;
+}
+
 static int
 compare_slots (gconstpointer a,
                gconstpointer b)
@@ -211,6 +235,58 @@ compare_slots (gconstpointer a,
   const GuildContactSlot *sb = *(GuildContactSlot * const *) b;
 
   return sa->position < sb->position ? -1 : sa->position > sb->position;
+}
+
+/* Tells the stale slots, the hot ones (@hot_only) or a batch of any. */
+static guint
+tell_stale (GuildContactSlots *self,
+            gboolean           hot_only,
+            guint              max)
+{
+  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+  guint n_stale = 0;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GuildContactSlot *slot = value;
+
+      if (!slot->stale)
+        continue;
+      n_stale++;
+      if (hot_only && !is_hot (self, slot->position))
+        continue;
+      g_ptr_array_add (slots, g_object_ref (slot));
+    }
+
+  /* Kept alive while they are told, in the order of the rows. */
+  g_ptr_array_sort (slots, compare_slots);
+  for (guint i = 0; i < slots->len && i < max; i++)
+    {
+      GuildContactSlot *slot = g_ptr_array_index (slots, i);
+
+      if (slot->owner == self && slot->stale)
+        {
+          tell_slot (slot);
+          n_stale--;
+        }
+    }
+
+  return n_stale;
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  GuildContactSlots *self = user_data;
+
+  if (tell_stale (self, FALSE, IDLE_BATCH) > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->refresh_source = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -242,21 +318,21 @@ on_table_items_changed_cb (GuildContactSlots *self,
   else if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
 
-  /* Kept alive while they are told, in the order of the rows. */
+  /* Every slot from @position on shows another contact: those on screen
+   * are told now, the others after the next frame. */
   slots = take_live (self);
   for (guint i = 0; i < slots->len; i++)
     {
       GuildContactSlot *slot = g_ptr_array_index (slots, i);
 
       g_hash_table_insert (self->live, GUINT_TO_POINTER (slot->position), slot);
+      if (slot->position >= position)
+        slot->stale = TRUE;
     }
-  g_ptr_array_sort (slots, compare_slots);
-  for (guint i = 0; i < slots->len; i++)
+  if (tell_stale (self, TRUE, G_MAXUINT) > 0 && self->refresh_source == 0)
     {
-      GuildContactSlot *slot = g_ptr_array_index (slots, i);
-
-      if (slot->owner == self && slot->position >= position && slot->position < new_n)
-        g_signal_emit (slot, slot_signals [SLOT_CHANGED], 0);
+      self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
+      g_source_set_name_by_id (self->refresh_source, "[guild] refresh contact slots");
     }
 
   g_signal_emit (self, signals [CONTENTS_CHANGED], 0);
@@ -269,6 +345,7 @@ guild_contact_slots_dispose (GObject *object)
 {
   GuildContactSlots *self = (GuildContactSlots *)object;
 
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->table != NULL)
     g_clear_signal_handler (&self->items_changed_handler, self->table);
   g_clear_object (&self->table);
@@ -318,6 +395,7 @@ static void
 guild_contact_slots_init (GuildContactSlots *self)
 {
   self->live = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->hot_n = G_MAXUINT;
 }
 
 /* Section: public API */
@@ -356,4 +434,40 @@ guild_contact_slots_get_table (GuildContactSlots *self)
   g_return_val_if_fail (GUILD_IS_CONTACT_SLOTS (self), NULL);
 
   return self->table;
+}
+
+/**
+ * guild_contact_slots_set_hot_range:
+ * @first: the first position on screen
+ * @n: how many rows are on screen
+ *
+ * After a change of the whole table, the slots of these rows are told at
+ * once, the others later. Stale slots that come into the range are told
+ * now.
+ */
+void
+guild_contact_slots_set_hot_range (GuildContactSlots *self,
+                                   guint              first,
+                                   guint              n)
+{
+  g_return_if_fail (GUILD_IS_CONTACT_SLOTS (self));
+
+  self->hot_first = first;
+  self->hot_n = n;
+  if (self->refresh_source != 0)
+    tell_stale (self, TRUE, G_MAXUINT);
+}
+
+/**
+ * guild_contact_slots_flush:
+ *
+ * Tells every stale slot now.
+ */
+void
+guild_contact_slots_flush (GuildContactSlots *self)
+{
+  g_return_if_fail (GUILD_IS_CONTACT_SLOTS (self));
+
+  tell_stale (self, FALSE, G_MAXUINT);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
 }

@@ -25,5 +25,9 @@ G_DECLARE_FINAL_TYPE (GuildContactSlots, guild_contact_slots, GUILD, CONTACT_SLO
 
 GuildContactSlots  *guild_contact_slots_new         (GuildContactTable *table);
 GuildContactTable  *guild_contact_slots_get_table   (GuildContactSlots *self);
+void                guild_contact_slots_set_hot_range (GuildContactSlots *self,
+                                                     guint              first,
+                                                     guint              n);
+void                guild_contact_slots_flush       (GuildContactSlots *self);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
@@ -38,6 +40,7 @@
 #define INDEX_RELOAD_DELAY_MS 1000
 #define DUPLICATES_DELAY_MS   2000
 #define WIDTHS_SAVE_DELAY_MS  500
+#define HOT_MARGIN_ROWS       8
 
 typedef struct
 {
@@ -129,6 +132,7 @@ static GParamSpec *properties [N_PROPS];
 G_DEFINE_FINAL_TYPE (GuildContactsPage, guild_contacts_page, GTK_TYPE_WIDGET)
 
 static void start_index_load (GuildContactsPage *self);
+static void update_hot_range (GuildContactsPage *self);
 
 /* Section: state */
 
@@ -1493,6 +1497,7 @@ guild_contacts_page_init (GuildContactsPage *self)
 {
   g_autoptr(GtkStringList) relationships = gtk_string_list_new (NULL);
   GtkEventController *keys;
+  GtkAdjustment *adjustment;
   const GuildVocabEntry *entries;
   guint n_entries;
 
@@ -1511,6 +1516,14 @@ guild_contacts_page_init (GuildContactsPage *self)
 
   /* Typing anywhere in the list starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  if (adjustment != NULL)
+    {
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (update_hot_range), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "changed", G_CALLBACK (update_hot_range), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
@@ -1560,6 +1573,33 @@ guild_contacts_page_get_store (GuildContactsPage *self)
   g_return_val_if_fail (GUILD_IS_CONTACTS_PAGE (self), NULL);
 
   return self->store;
+}
+
+/* The rows on screen, with a margin, are those the slots refill at once
+ * after a search, a filter or a sort; the rows all have one height. */
+static void
+update_hot_range (GuildContactsPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n = self->slots != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->slots)) : 0;
+  double upper;
+  double row;
+  double first;
+
+  if (self->slots == NULL)
+    return;
+  upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
+  if (n == 0 || upper <= 0 || gtk_adjustment_get_page_size (adjustment) <= 0)
+    {
+      guild_contact_slots_set_hot_range (self->slots, 0, G_MAXUINT);
+      return;
+    }
+
+  row = upper / n;
+  first = floor (gtk_adjustment_get_value (adjustment) / row) - HOT_MARGIN_ROWS;
+  guild_contact_slots_set_hot_range (self->slots, (guint) MAX (first, 0),
+                                     (guint) ceil (gtk_adjustment_get_page_size (adjustment) / row)
+                                     + 2 * HOT_MARGIN_ROWS);
 }
 
 static void
@@ -1628,6 +1668,7 @@ guild_contacts_page_set_store (GuildContactsPage *self,
       g_signal_connect_object (self->slots, "contents-changed",
                                G_CALLBACK (on_slots_contents_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      update_hot_range (self);
 
       g_signal_connect_object (self->records, "notify::loaded",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
