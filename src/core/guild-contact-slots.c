@@ -29,10 +29,10 @@
  * on screen) are told at once, the others from an idle after the next frame,
  * a few at a time, or as soon as the hot range reaches them.
  *
- * Small changes (a contact added, edited or deleted) come out as they are, and
- * the slots after them move with their rows, so a selection follows them. */
+ * Changes that only add or only remove rows (a contact added, edited or
+ * deleted: the table says it as a removal and an insertion) come out as they
+ * are, and the slots after them move with their rows. */
 
-#define SMALL_CHANGE 64
 #define IDLE_BATCH 16
 
 struct _GuildContactSlot
@@ -300,7 +300,8 @@ on_table_items_changed_cb (GuildContactSlots *self,
   guint old_n = self->n_items;
   guint new_n = g_list_model_get_n_items (table);
 
-  if (removed + added <= SMALL_CHANGE)
+  /* Rows only added or only removed: said as it is. */
+  if (removed == 0 || added == 0)
     {
       move_slots (self, position, removed, added);
       self->n_items = new_n;
