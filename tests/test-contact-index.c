@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "guild-contact-slots.h"
 #include "guild-contact-table.h"
 #include "guild-records.h"
 #include "guild-store.h"
@@ -541,6 +542,139 @@ test_forget_undo_after_reuse (Fixture       *f,
   g_assert_cmpstr (guild_record_get_text (still, "full-name"), ==, "Newcomer");
 }
 
+/* A sort on a freshly read index compares the keys' ranks; once an entry was
+ * updated it compares the keys themselves. Both give the same order, which
+ * the insertion of a changed row relies on. */
+static void
+test_table_ranked_sort (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const names[] = { "Анна", "anna", "Борис", "Zoe", "Émile", "Анна", NULL };
+  static const char * const companies[] = { "Acme", "", "Яндекс", "acme", "Tinkoff", NULL };
+  static const char * const relationships[] = { "mentor", "peer", "recruiter", NULL };
+  g_autoptr(GListStore) source_a = NULL;
+  g_autoptr(GListStore) source_b = NULL;
+  g_autoptr(GuildContactTable) a = NULL;
+  g_autoptr(GuildContactTable) b = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GuildRecord) first = NULL;
+
+  for (guint i = 0; i < 80; i++)
+    {
+      gint64 community = g_rand_boolean (rand) ? f->community_a : f->community_b;
+      gint64 c = add_contact (f->store, names[g_rand_int_range (rand, 0, 6)],
+                              companies[g_rand_int_range (rand, 0, 5)],
+                              companies[g_rand_int_range (rand, 0, 5)],
+                              relationships[g_rand_int_range (rand, 0, 3)], NULL, NULL,
+                              &community, g_rand_int_range (rand, 0, 2), "2025-03-01",
+                              g_rand_int_range (rand, 0, 3) * 7, g_rand_int_range (rand, 0, 6));
+
+      if (g_rand_boolean (rand))
+        add_message (f->store, c, 1735689600 + g_rand_int_range (rand, 0, 5) * 86400);
+    }
+
+  a = make_table (f, &source_a);
+  b = make_table (f, &source_b);
+  g_assert_true (guild_contact_index_get_ranked (guild_contact_table_get_index (a)));
+  first = g_list_model_get_item (G_LIST_MODEL (source_b), 0);
+  guild_contact_index_update (guild_contact_table_get_index (b), first);
+  g_assert_false (guild_contact_index_get_ranked (guild_contact_table_get_index (b)));
+
+  for (guint s = 0; s < GUILD_CONTACT_N_SORTS; s++)
+    for (int d = 0; d < 2; d++)
+      {
+        guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+        guild_contact_table_set_sort (a, s, d);
+        guild_contact_table_set_sort (b, s, d);
+        if (s == GUILD_CONTACT_SORT_NAME && d == 0)
+          {
+            /* Sorted already: sort both again from another column. */
+            guild_contact_table_set_sort (a, GUILD_CONTACT_SORT_QUALITY, FALSE);
+            guild_contact_table_set_sort (b, GUILD_CONTACT_SORT_QUALITY, FALSE);
+            guild_contact_table_set_sort (a, s, d);
+            guild_contact_table_set_sort (b, s, d);
+          }
+        g_assert_cmpuint (n, ==, 83);
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b)), ==, n);
+        for (guint i = 0; i < n; i++)
+          g_assert_cmpint (id_at (a, i), ==, id_at (b, i));
+      }
+}
+
+static void
+on_slot_changed_cb (GuildContactSlot *slot,
+                    guint            *count)
+{
+  (*count)++;
+}
+
+/* The slots keep their objects across a change of the whole table: only the
+ * difference in length is an items-changed, the slots held hear "changed";
+ * a single row's change moves them with their rows. */
+static void
+test_slots (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GListStore) source = NULL;
+  g_autoptr(GuildContactTable) table = make_table (f, &source);
+  g_autoptr(GuildContactSlots) slots = guild_contact_slots_new (table);
+  g_autoptr(GuildContactSlot) s0 = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+  g_autoptr(GuildContactSlot) s2 = g_list_model_get_item (G_LIST_MODEL (slots), 2);
+  g_autoptr(GuildContactSlot) again = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+  g_autoptr(GuildRecord) jose = NULL;
+  ItemsChanged ic = { 0, };
+  guint changed0 = 0;
+  guint changed2 = 0;
+
+  g_assert_true (s0 == again);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 3);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (slots), 3));
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_items_changed_cb), &ic);
+  g_signal_connect (s0, "changed", G_CALLBACK (on_slot_changed_cb), &changed0);
+  g_signal_connect (s2, "changed", G_CALLBACK (on_slot_changed_cb), &changed2);
+
+  /* By quality, descending: Olga (4), José (2), Boris (none). A whole-list
+   * change of the same length: no items-changed, every held slot told. */
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_QUALITY, TRUE);
+  g_assert_cmpuint (ic.calls, ==, 0);
+  g_assert_cmpuint (changed0, ==, 1);
+  g_assert_cmpuint (changed2, ==, 1);
+  g_assert_cmpint (guild_record_get_id (guild_contact_table_get_record (
+                     table, guild_contact_slot_get_position (s0))), ==, f->olga);
+
+  /* A search that leaves one row: the two last rows go, slot 2 with them. */
+  guild_contact_table_set_search (table, "ольга");
+  g_assert_cmpuint (ic.calls, ==, 1);
+  g_assert_cmpuint (ic.position, ==, 1);
+  g_assert_cmpuint (ic.removed, ==, 2);
+  g_assert_cmpuint (ic.added, ==, 0);
+  g_assert_cmpuint (changed0, ==, 1 + 1);
+  g_assert_cmpuint (changed2, ==, 1);
+  g_assert_cmpuint (guild_contact_slot_get_position (s2), ==, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 1);
+
+  /* Back to everyone: two rows come at the end. */
+  guild_contact_table_set_search (table, NULL);
+  g_assert_cmpuint (ic.calls, ==, 2);
+  g_assert_cmpuint (ic.position, ==, 1);
+  g_assert_cmpuint (ic.removed, ==, 0);
+  g_assert_cmpuint (ic.added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 3);
+
+  /* José leaves the list: a single row's change, as it is; Olga's slot stays
+   * on her. */
+  jose = g_list_model_get_item (G_LIST_MODEL (source), 1);
+  g_assert_cmpint (guild_record_get_id (jose), ==, f->jose);
+  g_list_store_remove (source, 1);
+  g_assert_cmpuint (ic.calls, ==, 3);
+  g_assert_cmpuint (ic.position, ==, 1);
+  g_assert_cmpuint (ic.removed, ==, 1);
+  g_assert_cmpuint (ic.added, ==, 0);
+  g_assert_cmpuint (guild_contact_slot_get_position (s0), ==, 0);
+  g_assert_cmpint (guild_record_get_id (guild_contact_table_get_record (table, 0)), ==, f->olga);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +689,9 @@ main (int   argc,
   g_test_add ("/guild/contact-table/filters", Fixture, NULL, set_up, test_table_filters,
               tear_down);
   g_test_add ("/guild/contact-table/sort", Fixture, NULL, set_up, test_table_sort, tear_down);
+  g_test_add ("/guild/contact-table/ranked-sort", Fixture, NULL, set_up, test_table_ranked_sort,
+              tear_down);
+  g_test_add ("/guild/contact-table/slots", Fixture, NULL, set_up, test_slots, tear_down);
   g_test_add ("/guild/contact-table/changes", Fixture, NULL, set_up, test_table_changes,
               tear_down);
   g_test_add ("/guild/contacts/forget-with-undo", Fixture, NULL, set_up, test_forget_with_undo,

@@ -246,6 +246,95 @@ column_named (GtkColumnView *view,
   g_assert_not_reached ();
 }
 
+static const char * const fixture_names[] = { "Ольга Иванова", "José Álvarez", "Olga Ivanova", NULL };
+
+static void
+collect_names (GtkWidget *widget,
+               GtkWidget *view,
+               GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strv_contains (fixture_names, gtk_label_get_label (GTK_LABEL (child))))
+        {
+          graphene_point_t point;
+
+          g_assert_true (gtk_widget_compute_point (child, view, &GRAPHENE_POINT_INIT (0, 0),
+                                                   &point));
+          g_ptr_array_add (found, g_strdup_printf ("%06.0f %s", point.y,
+                                                   gtk_label_get_label (GTK_LABEL (child))));
+        }
+      collect_names (child, view, found);
+    }
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names the column view shows, top to bottom, "|"-separated. */
+static char *
+shown_names (GuildContactsPage *page)
+{
+  GtkWidget *view = GTK_WIDGET (_guild_contacts_page_get_column_view (page));
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  collect_names (view, view, found);
+  g_ptr_array_sort (found, compare_strings);
+  for (guint i = 0; i < found->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? "|" : "",
+                            (const char *) g_ptr_array_index (found, i) + 7);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The rows keep their widgets across a sort and a search (the view shows
+ * row slots): what they show must follow. */
+static void
+test_rows_follow (Fixture       *f,
+                  gconstpointer  data)
+{
+  GuildWindow *window;
+  GuildContactsPage *page = show_contacts (f->store, &window);
+  GuildContactTable *table = _guild_contacts_page_get_table (page);
+  GtkEditable *entry = _guild_contacts_page_get_search_entry (page);
+  CountWait w = { table, 1 };
+  g_autofree char *names = NULL;
+
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_NAME, FALSE);
+  spin_for (100);
+  names = shown_names (page);
+  g_assert_cmpstr (names, ==, "José Álvarez|Olga Ivanova|Ольга Иванова");
+
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_NAME, TRUE);
+  spin_for (100);
+  g_free (names);
+  names = shown_names (page);
+  g_assert_cmpstr (names, ==, "Ольга Иванова|Olga Ivanova|José Álvarez");
+
+  gtk_editable_set_text (entry, "ivanova");
+  wait_for (table_has_n, &w, "the search for ivanova");
+  spin_for (100);
+  g_free (names);
+  names = shown_names (page);
+  g_assert_cmpstr (names, ==, "Olga Ivanova");
+
+  gtk_editable_set_text (entry, "");
+  w.n = 3;
+  wait_for (table_has_n, &w, "the search to be cleared");
+  spin_for (100);
+  g_free (names);
+  names = shown_names (page);
+  g_assert_cmpstr (names, ==, "Ольга Иванова|Olga Ivanova|José Álvarez");
+
+  close_window (window);
+}
+
 static void
 test_columns_persist (Fixture       *f,
                       gconstpointer  data)
@@ -489,6 +578,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/guild/contacts-ui/search-folds", test_search_folds);
+  ADD ("/guild/contacts-ui/rows-follow", test_rows_follow);
   ADD ("/guild/contacts-ui/columns-persist", test_columns_persist);
   ADD ("/guild/contacts-ui/autosave-flush", test_autosave_flush);
   ADD ("/guild/contacts-ui/autosave-debounced", test_autosave_debounced);

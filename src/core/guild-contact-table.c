@@ -32,7 +32,6 @@
  * edited or removed. */
 
 #define SMALL_CHANGE 64
-#define SMALL_RESULT 2000
 
 typedef struct
 {
@@ -187,11 +186,18 @@ relationship_rank (GuildContactTable *self,
   guint n_entries;
   const GuildVocabEntry *entries = guild_vocab_entries (GUILD_VOCAB_RELATIONSHIP, &n_entries);
 
+  if (relationship == NULL)
+    return -1;
+  /* The entries' relationships are the vocabulary's own strings. */
   for (guint i = 0; i < n_entries && i < G_N_ELEMENTS (self->relationship_rank); i++)
-    if (entries[i].id == relationship || g_strcmp0 (entries[i].id, relationship) == 0)
+    if (entries[i].id == relationship)
+      return self->relationship_rank[i];
+  for (guint i = 0; i < n_entries && i < G_N_ELEMENTS (self->relationship_rank); i++)
+    if (g_strcmp0 (entries[i].id, relationship) == 0)
       return self->relationship_rank[i];
 
-  return G_MAXINT;
+  /* Unknown: as empty, last. */
+  return -1;
 }
 
 static int
@@ -216,8 +222,8 @@ compare_rows (gconstpointer a,
       r = compare_keys (ea->company_key, eb->company_key, desc);
       break;
     case GUILD_CONTACT_SORT_RELATIONSHIP:
-      r = compare_numbers (relationship_rank (self, ea->relationship) + 1,
-                           relationship_rank (self, eb->relationship) + 1, desc);
+      r = compare_numbers ((gint64) relationship_rank (self, ea->relationship) + 1,
+                           (gint64) relationship_rank (self, eb->relationship) + 1, desc);
       break;
     case GUILD_CONTACT_SORT_COMMUNITIES:
       r = compare_keys (ea->communities_key, eb->communities_key, desc);
@@ -326,27 +332,12 @@ refilter_from (GuildContactTable *self,
         g_array_append_vals (visible, row, 1);
     }
 
-  /* A list view (GTK 4.8) looks up every added item among the rows it is
-   * removing, to reuse their widgets. For a long list that search costs more
-   * than building the visible rows again, so it gets two signals; between
-   * them the list is empty, as the first signal says. */
-  if (self->visible->len > 0 && visible->len <= SMALL_RESULT)
-    {
-      g_array_unref (self->visible);
-      self->visible = g_steal_pointer (&visible);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->visible->len);
-      notify_counts (self, old_len, self->all->len);
-      return;
-    }
-  if (old_len > 0)
-    {
-      g_array_set_size (self->visible, 0);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, 0);
-    }
+  /* One items-changed for the whole list: the view follows the table
+   * through GuildContactSlots, which keeps its rows' widgets. */
   g_array_unref (self->visible);
   self->visible = g_steal_pointer (&visible);
-  if (self->visible->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->visible->len);
+  if (old_len > 0 || self->visible->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->visible->len);
   notify_counts (self, old_len, self->all->len);
 }
 
@@ -356,10 +347,116 @@ refilter (GuildContactTable *self)
   refilter_from (self, self->all);
 }
 
+/* A sort after the index was read compares integers only: each row's value
+ * in the sorted column (the rank of its collation key, a date, a number)
+ * folded with the direction, so that it orders them as compare_rows()
+ * does, in a packed array. */
+typedef struct
+{
+  guint64 primary;
+  gint64  id;
+  guint32 secondary;
+  Row     row;
+} SortItem;
+
+static guint64
+order_value (gint64   value,
+             gboolean descending)
+{
+  guint64 u;
+
+  /* Empty values go last whichever the direction. */
+  if (value == 0)
+    return G_MAXUINT64;
+  u = (guint64) value ^ G_GUINT64_CONSTANT (0x8000000000000000);
+  return descending ? G_MAXUINT64 - 1 - u : u;
+}
+
+static int
+compare_sort_items (const void *a,
+                    const void *b)
+{
+  const SortItem *ia = a;
+  const SortItem *ib = b;
+
+  if (ia->primary != ib->primary)
+    return ia->primary < ib->primary ? -1 : 1;
+  if (ia->secondary != ib->secondary)
+    return ia->secondary < ib->secondary ? -1 : 1;
+  return ia->id < ib->id ? -1 : ia->id > ib->id;
+}
+
+static void
+sort_all (GuildContactTable *self)
+{
+  g_autofree SortItem *items = NULL;
+  gboolean desc = self->descending;
+  guint n = self->all->len;
+
+  if (self->index == NULL || !guild_contact_index_get_ranked (self->index) || n < 2)
+    {
+      g_array_sort_with_data (self->all, compare_rows, self);
+      return;
+    }
+
+  items = g_new (SortItem, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const Row *row = &g_array_index (self->all, Row, i);
+      const GuildContactEntry *e = row->entry;
+      SortItem *item = &items[i];
+      gint64 value = 0;
+
+      switch (self->sort)
+        {
+        case GUILD_CONTACT_SORT_NAME:
+          break;
+        case GUILD_CONTACT_SORT_POSITION:
+          value = e->position_rank;
+          break;
+        case GUILD_CONTACT_SORT_COMPANY:
+          value = e->company_rank;
+          break;
+        case GUILD_CONTACT_SORT_RELATIONSHIP:
+          value = (gint64) relationship_rank (self, e->relationship) + 1;
+          break;
+        case GUILD_CONTACT_SORT_COMMUNITIES:
+          value = e->communities_rank;
+          break;
+        case GUILD_CONTACT_SORT_LAST_INTERACTION:
+          value = e->last_interaction;
+          break;
+        case GUILD_CONTACT_SORT_NEXT_FOLLOW_UP:
+          value = e->follow_up;
+          break;
+        case GUILD_CONTACT_SORT_QUALITY:
+          value = e->quality;
+          break;
+        case GUILD_CONTACT_N_SORTS:
+        default:
+          g_assert_not_reached ();
+        }
+
+      item->primary = self->sort == GUILD_CONTACT_SORT_NAME ? 0 : order_value (value, desc);
+      if (e->name_rank == 0)
+        item->secondary = G_MAXUINT32;
+      else if (self->sort == GUILD_CONTACT_SORT_NAME && desc)
+        item->secondary = G_MAXUINT32 - 1 - e->name_rank;
+      else
+        item->secondary = e->name_rank;
+      item->id = e->id;
+      item->row = *row;
+    }
+
+  qsort (items, n, sizeof items[0], compare_sort_items);
+  for (guint i = 0; i < n; i++)
+    g_array_index (self->all, Row, i) = items[i].row;
+}
+
 static void
 resort (GuildContactTable *self)
 {
-  g_array_sort_with_data (self->all, compare_rows, self);
+  sort_all (self);
   refilter (self);
 }
 
@@ -384,7 +481,7 @@ rebuild (GuildContactTable *self)
         }
     }
 
-  g_array_sort_with_data (self->all, compare_rows, self);
+  sort_all (self);
   refilter (self);
   if (old_total != self->all->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_TOTAL]);
@@ -932,6 +1029,23 @@ guild_contact_table_get_entry (GuildContactTable *self,
     return NULL;
 
   return g_array_index (self->visible, Row, position).entry;
+}
+
+/**
+ * guild_contact_table_get_record:
+ *
+ * Returns: (transfer none) (nullable): the contact shown at @position
+ */
+GuildRecord *
+guild_contact_table_get_record (GuildContactTable *self,
+                                guint              position)
+{
+  g_return_val_if_fail (GUILD_IS_CONTACT_TABLE (self), NULL);
+
+  if (position >= self->visible->len)
+    return NULL;
+
+  return g_array_index (self->visible, Row, position).record;
 }
 
 /**

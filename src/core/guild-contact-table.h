@@ -68,6 +68,8 @@ gboolean            guild_contact_table_get_filtered     (GuildContactTable  *se
 guint               guild_contact_table_get_n_total      (GuildContactTable  *self);
 GuildContactEntry  *guild_contact_table_get_entry        (GuildContactTable  *self,
                                                           guint               position);
+GuildRecord        *guild_contact_table_get_record       (GuildContactTable  *self,
+                                                          guint               position);
 GuildContactEntry  *guild_contact_table_lookup           (GuildContactTable  *self,
                                                           gint64              id);
 gboolean            guild_contact_table_find             (GuildContactTable  *self,

@@ -32,6 +32,7 @@ struct _GuildContactIndex
   GHashTable      *by_id;            /* gint64 * → GuildContactEntry, owned */
   GHashTable      *community_names;  /* gint64 * → char *, owned */
   GHashTable      *tags;             /* folded → the tag as first written */
+  gboolean         ranked;           /* the entries' ranks are those of their keys */
 };
 
 G_DEFINE_BOXED_TYPE (GuildContactIndex, guild_contact_index,
@@ -347,6 +348,9 @@ guild_contact_index_update (GuildContactIndex *self,
   g_return_val_if_fail (GUILD_IS_RECORD (contact), NULL);
   g_return_val_if_fail (guild_record_get_kind (contact) == GUILD_RECORD_CONTACT, NULL);
 
+  /* Its keys change, and their ranks would need the others' to move. */
+  self->ranked = FALSE;
+
   id = guild_record_get_id (contact);
   entry = g_hash_table_lookup (self->by_id, &id);
   if (entry == NULL)
@@ -607,6 +611,86 @@ strv_of (GPtrArray *array)
   return (const char * const *) array->pdata;
 }
 
+/* Section: ranks */
+
+static int
+compare_entry_keys (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  gsize offset = GPOINTER_TO_SIZE (user_data);
+  const char *ka = G_STRUCT_MEMBER (const char *, *(GuildContactEntry * const *) a, offset);
+  const char *kb = G_STRUCT_MEMBER (const char *, *(GuildContactEntry * const *) b, offset);
+
+  if (ka == NULL || kb == NULL)
+    return (ka == NULL) - (kb == NULL);
+  return strcmp (ka, kb);
+}
+
+static void
+rank_by (GPtrArray *entries,
+         gsize      key_offset,
+         gsize      rank_offset)
+{
+  const char *previous = NULL;
+  guint32 rank = 0;
+
+  g_ptr_array_sort_with_data (entries, compare_entry_keys, GSIZE_TO_POINTER (key_offset));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GuildContactEntry *entry = g_ptr_array_index (entries, i);
+      const char *key = G_STRUCT_MEMBER (const char *, entry, key_offset);
+
+      if (key == NULL)
+        {
+          G_STRUCT_MEMBER (guint32, entry, rank_offset) = 0;
+          continue;
+        }
+      if (previous == NULL || strcmp (previous, key) != 0)
+        rank++;
+      previous = key;
+      G_STRUCT_MEMBER (guint32, entry, rank_offset) = rank;
+    }
+}
+
+/* Each key's rank among all entries, so that a sort compares integers. */
+static void
+compute_ranks (GuildContactIndex *self)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_sized_new (g_hash_table_size (self->by_id));
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (entries, value);
+
+  rank_by (entries, G_STRUCT_OFFSET (GuildContactEntry, name_key),
+           G_STRUCT_OFFSET (GuildContactEntry, name_rank));
+  rank_by (entries, G_STRUCT_OFFSET (GuildContactEntry, position_key),
+           G_STRUCT_OFFSET (GuildContactEntry, position_rank));
+  rank_by (entries, G_STRUCT_OFFSET (GuildContactEntry, company_key),
+           G_STRUCT_OFFSET (GuildContactEntry, company_rank));
+  rank_by (entries, G_STRUCT_OFFSET (GuildContactEntry, communities_key),
+           G_STRUCT_OFFSET (GuildContactEntry, communities_rank));
+  self->ranked = TRUE;
+}
+
+/**
+ * guild_contact_index_get_ranked:
+ *
+ * Returns: whether the entries' ranks (@name_rank…) order them as their
+ *   keys do: true after a load, false once an entry was updated
+ */
+gboolean
+guild_contact_index_get_ranked (GuildContactIndex *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->ranked;
+}
+
 static GuildContactIndex *
 load_on (sqlite3       *db,
          GCancellable  *cancellable,
@@ -696,6 +780,10 @@ load_on (sqlite3       *db,
       entry = g_steal_pointer (&p->entry);
       g_hash_table_insert (self->by_id, &entry->id, entry);
     }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  compute_ranks (self);
 
   return g_steal_pointer (&self);
 }

@@ -30,6 +30,12 @@ G_BEGIN_DECLS
  * @cadence_days: the keep-in-touch cadence, 0 for none
  * @last_interaction: the instant of the latest activity with them, 0 for none
  * @follow_up: the julian day of the next follow-up, 0 for none
+ * @name_rank: the order of @name_key among all entries' (1 first; equal keys
+ *   have equal ranks; 0 when the key is %NULL), valid while
+ *   guild_contact_index_get_ranked() says so
+ * @position_rank: the same for @position_key
+ * @company_rank: the same for @company_key
+ * @communities_rank: the same for @communities_key
  *
  * What the contacts view sorts and filters by, computed once per contact so
  * that a keystroke or a click on a column header never reads the database
@@ -52,6 +58,10 @@ typedef struct
   int         cadence_days;
   gint64      last_interaction;
   guint32     follow_up;
+  guint32     name_rank;
+  guint32     position_rank;
+  guint32     company_rank;
+  guint32     communities_rank;
 } GuildContactEntry;
 
 typedef struct _GuildContactIndex GuildContactIndex;
@@ -63,6 +73,7 @@ GuildContactIndex  *guild_contact_index_new                 (void);
 GuildContactIndex  *guild_contact_index_ref                 (GuildContactIndex *self);
 void                guild_contact_index_unref               (GuildContactIndex *self);
 guint               guild_contact_index_get_size            (GuildContactIndex *self);
+gboolean            guild_contact_index_get_ranked          (GuildContactIndex *self);
 GuildContactEntry  *guild_contact_index_lookup              (GuildContactIndex *self,
                                                              gint64             id);
 GuildContactEntry  *guild_contact_index_update              (GuildContactIndex *self,

@@ -9,11 +9,17 @@
 
 #include "config.h"
 
+#include <math.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
 #include "guild-a11y.h"
 #include "guild-contact-editor.h"
+#include "guild-contact-slots.h"
 #include "guild-contact-table.h"
 #include "guild-contacts-page.h"
 #include "guild-contacts-page-private.h"
@@ -37,6 +43,7 @@
 #define INDEX_RELOAD_DELAY_MS 1000
 #define DUPLICATES_DELAY_MS   2000
 #define WIDTHS_SAVE_DELAY_MS  500
+#define HOT_MARGIN_ROWS       8
 
 typedef struct
 {
@@ -87,6 +94,7 @@ struct _GuildContactsPage
   GuildRecordList      *records;
   GuildRecordList      *communities;
   GuildContactTable    *table;
+  GuildContactSlots    *slots;
   GtkMultiSelection    *selection;
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -127,6 +135,7 @@ static GParamSpec *properties [N_PROPS];
 G_DEFINE_FINAL_TYPE (GuildContactsPage, guild_contacts_page, GTK_TYPE_WIDGET)
 
 static void start_index_load (GuildContactsPage *self);
+static void update_hot_range (GuildContactsPage *self);
 
 /* Section: state */
 
@@ -242,19 +251,27 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     gtk_list_item_set_child (item, label);
 }
 
+/* The cell shows the contact at its slot's position (GuildContactSlots). */
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ColumnData               *data)
+fill_cell (GtkListItem *item,
+           ColumnData  *data)
 {
   GuildContactsPage *self = data->page;
-  GuildRecord *record = gtk_list_item_get_item (item);
+  GuildContactSlot *slot = gtk_list_item_get_item (item);
+  GuildRecord *record;
   GtkWidget *child = gtk_list_item_get_child (item);
   GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
-  GuildContactEntry *entry = guild_contact_table_lookup (self->table, guild_record_get_id (record));
+  GuildContactEntry *entry;
   g_autofree char *owned = NULL;
   const char *text = "";
   char buf[64];
+
+  if (slot == NULL || self->table == NULL)
+    return;
+  record = guild_contact_table_get_record (self->table, guild_contact_slot_get_position (slot));
+  if (record == NULL)
+    return;
+  entry = guild_contact_table_get_entry (self->table, guild_contact_slot_get_position (slot));
 
   switch (data->column)
     {
@@ -313,6 +330,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
             gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                             GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
           }
+        else
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL);
       }
       break;
     case GUILD_CONTACT_N_SORTS:
@@ -321,6 +340,31 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+static void
+on_slot_changed_cb (GtkListItem *item)
+{
+  fill_cell (item, g_object_get_data (G_OBJECT (item), "guild-column"));
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ColumnData               *data)
+{
+  g_object_set_data (G_OBJECT (item), "guild-column", data);
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed",
+                           G_CALLBACK (on_slot_changed_cb), item, G_CONNECT_SWAPPED);
+  fill_cell (item, data);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ColumnData               *data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_changed_cb, item);
 }
 
 /* Section: sorting */
@@ -542,6 +586,7 @@ setup_columns (GuildContactsPage *self)
       self->column_data[i].column = (GuildContactSort) i;
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), &self->column_data[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), &self->column_data[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), &self->column_data[i]);
 
       column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column",
                                                          column_defs[i].title),
@@ -1065,6 +1110,29 @@ on_leaflet_visible_child_cb (GuildContactsPage *self)
 /* Section: the index */
 
 static void
+trim_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Reading 100,000 contacts and their index frees many small blocks, on the
+ * workers' heaps too: they go back to the system, off the main thread. */
+static void
+release_memory (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, release_memory);
+  g_task_run_in_thread (task, trim_worker);
+}
+
+static void
 index_loaded_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -1092,6 +1160,7 @@ index_loaded_cb (GObject      *object,
   rebuild_tag_filter (self);
   rebuild_community_filter (self);
   update_state (self);
+  release_memory ();
 
   if (self->index_stale)
     {
@@ -1302,6 +1371,7 @@ guild_contacts_page_dispose (GObject *object)
   for (guint i = 0; i < GUILD_CONTACT_N_SORTS; i++)
     g_clear_object (&self->columns[i]);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->table);
   g_clear_object (&self->records);
   g_clear_object (&self->communities);
@@ -1454,6 +1524,7 @@ guild_contacts_page_init (GuildContactsPage *self)
 {
   g_autoptr(GtkStringList) relationships = gtk_string_list_new (NULL);
   GtkEventController *keys;
+  GtkAdjustment *adjustment;
   const GuildVocabEntry *entries;
   guint n_entries;
 
@@ -1472,6 +1543,14 @@ guild_contacts_page_init (GuildContactsPage *self)
 
   /* Typing anywhere in the list starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  if (adjustment != NULL)
+    {
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (update_hot_range), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "changed", G_CALLBACK (update_hot_range), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
@@ -1523,6 +1602,43 @@ guild_contacts_page_get_store (GuildContactsPage *self)
   return self->store;
 }
 
+/* The rows on screen, with a margin, are those the slots refill at once
+ * after a search, a filter or a sort; the rows all have one height. */
+static void
+update_hot_range (GuildContactsPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n = self->slots != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->slots)) : 0;
+  double upper;
+  double row;
+  double first;
+
+  if (self->slots == NULL)
+    return;
+  upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
+  if (n == 0 || upper <= 0 || gtk_adjustment_get_page_size (adjustment) <= 0)
+    {
+      guild_contact_slots_set_hot_range (self->slots, 0, G_MAXUINT);
+      return;
+    }
+
+  row = upper / n;
+  first = floor (gtk_adjustment_get_value (adjustment) / row) - HOT_MARGIN_ROWS;
+  guild_contact_slots_set_hot_range (self->slots, (guint) MAX (first, 0),
+                                     (guint) ceil (gtk_adjustment_get_page_size (adjustment) / row)
+                                     + 2 * HOT_MARGIN_ROWS);
+}
+
+static void
+on_slots_contents_changed_cb (GuildContactsPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (!gtk_bitset_is_empty (selected))
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
 /**
  * guild_contacts_page_set_store:
  * @store: (nullable): the store to show
@@ -1553,6 +1669,7 @@ guild_contacts_page_set_store (GuildContactsPage *self,
 
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->table);
   g_clear_object (&self->records);
   g_clear_object (&self->communities);
@@ -1569,8 +1686,16 @@ guild_contacts_page_set_store (GuildContactsPage *self,
       self->records = guild_record_list_new (store, GUILD_RECORD_CONTACT);
       self->communities = guild_record_list_new (store, GUILD_RECORD_COMMUNITY);
       self->table = guild_contact_table_new (G_LIST_MODEL (self->records));
-      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->table)));
+      /* The view shows slots that keep its row widgets across a search, a
+       * filter or a sort (GuildContactSlots); after such a change the rows
+       * selected by position are other contacts, so the selection goes. */
+      self->slots = guild_contact_slots_new (self->table);
+      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      g_signal_connect_object (self->slots, "contents-changed",
+                               G_CALLBACK (on_slots_contents_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      update_hot_range (self);
 
       g_signal_connect_object (self->records, "notify::loaded",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
