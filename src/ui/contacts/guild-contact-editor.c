@@ -807,6 +807,51 @@ select_met_event (GuildContactEditor *self)
   gtk_drop_down_set_selected (self->met_event_dropdown, selected);
 }
 
+/* The chosen event's label in the row ellipsizes, so that a long title
+ * never widens the page past a narrow window; the list shows it whole. */
+static void
+setup_event_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (user_data))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_event_label_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+event_label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_event_label_cb),
+                    GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_event_label_cb), NULL);
+  return factory;
+}
+
 static void
 on_met_event_selected_cb (GuildContactEditor *self)
 {
@@ -1436,6 +1481,7 @@ guild_contact_editor_init (GuildContactEditor *self)
   g_autoptr(GtkStringList) relationships = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) qualities = gtk_string_list_new (NULL);
   g_autoptr(GtkEntryCompletion) completion = NULL;
+  GtkListItemFactory *factory;
   const GuildVocabEntry *entries;
   guint n_entries;
 
@@ -1491,6 +1537,12 @@ guild_contact_editor_init (GuildContactEditor *self)
   /* Translators: no event chosen as where you met a contact. */
   gtk_string_list_append (self->event_names, C_("event", "None"));
   gtk_drop_down_set_model (self->met_event_dropdown, G_LIST_MODEL (self->event_names));
+  factory = event_label_factory (TRUE);
+  gtk_drop_down_set_factory (self->met_event_dropdown, factory);
+  g_object_unref (factory);
+  factory = event_label_factory (FALSE);
+  gtk_drop_down_set_list_factory (self->met_event_dropdown, factory);
+  g_object_unref (factory);
   gtk_drop_down_set_expression (self->met_event_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string"));
