@@ -101,6 +101,8 @@ struct _GuildContactEditor
   GCancellable        *events_cancellable;
   gulong               store_handler;
   guint                events_reload_source;
+  guint                fill_events_source;
+  gpointer             pending_events;      /* EventLabels being put in the list */
 
   gulong               communities_handler;
   guint                save_source;
@@ -696,7 +698,52 @@ label_events_worker (GTask        *task,
       g_array_append_val (data->ids, id);
     }
   g_ptr_array_add (data->labels, NULL);
+  /* Ten thousand records are freed here rather than on the main thread. */
+  g_clear_pointer (&data->records, g_ptr_array_unref);
   g_task_return_boolean (task, TRUE);
+}
+
+/* The labels go into the list a few hundred at a time, so that no main
+ * loop iteration grows with the number of events. */
+#define EVENTS_PER_IDLE 500
+
+static gboolean
+fill_events_cb (gpointer user_data)
+{
+  GuildContactEditor *self = user_data;
+  EventLabels *data = self->pending_events;
+  const char *chunk[EVENTS_PER_IDLE + 1];
+  gboolean was_populating = self->populating;
+  guint start = self->event_ids->len - 1;
+  guint n = MIN (EVENTS_PER_IDLE, data->ids->len - start);
+
+  for (guint i = 0; i < n; i++)
+    chunk[i] = g_ptr_array_index (data->labels, start + i);
+  chunk[n] = NULL;
+
+  self->populating = TRUE;
+  gtk_string_list_splice (self->event_names,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->event_names)), 0, chunk);
+  g_array_append_vals (self->event_ids, &g_array_index (data->ids, gint64, start), n);
+
+  if (self->event_ids->len - 1 < data->ids->len)
+    {
+      self->populating = was_populating;
+      return G_SOURCE_CONTINUE;
+    }
+
+  select_met_event (self);
+  self->populating = was_populating;
+  self->fill_events_source = 0;
+  g_clear_pointer (&self->pending_events, event_labels_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_filling_events (GuildContactEditor *self)
+{
+  g_clear_handle_id (&self->fill_events_source, g_source_remove);
+  g_clear_pointer (&self->pending_events, event_labels_free);
 }
 
 static void
@@ -706,22 +753,27 @@ events_labelled_cb (GObject      *object,
 {
   GuildContactEditor *self = GUILD_CONTACT_EDITOR (object);
   EventLabels *data = g_task_get_task_data (G_TASK (result));
+  EventLabels *pending;
   gboolean was_populating = self->populating;
-  gint64 none = 0;
 
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
     return;
 
-  g_array_set_size (self->event_ids, 0);
-  g_array_append_val (self->event_ids, none);
-  g_array_append_vals (self->event_ids, data->ids->data, data->ids->len);
+  stop_filling_events (self);
+  pending = g_new0 (EventLabels, 1);
+  pending->labels = g_steal_pointer (&data->labels);
+  pending->ids = g_steal_pointer (&data->ids);
+  self->pending_events = pending;
 
   self->populating = TRUE;
+  g_array_set_size (self->event_ids, 1);
   gtk_string_list_splice (self->event_names, 1,
                           g_list_model_get_n_items (G_LIST_MODEL (self->event_names)) - 1,
-                          (const char * const *) data->labels->pdata);
+                          NULL);
   select_met_event (self);
   self->populating = was_populating;
+
+  self->fill_events_source = g_idle_add (fill_events_cb, self);
 }
 
 static void
@@ -760,6 +812,7 @@ events_listed_cb (GObject      *object,
 static void
 load_events (GuildContactEditor *self)
 {
+  stop_filling_events (self);
   g_cancellable_cancel (self->events_cancellable);
   g_clear_object (&self->events_cancellable);
   if (self->store == NULL)
@@ -1353,6 +1406,7 @@ guild_contact_editor_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_handler, self->store);
   g_clear_handle_id (&self->events_reload_source, g_source_remove);
+  stop_filling_events (self);
   g_cancellable_cancel (self->events_cancellable);
   g_clear_object (&self->events_cancellable);
 
