@@ -974,6 +974,21 @@ update_activity_section (GuildContactEditor *self)
   guild_activity_timeline_set_store (self->timeline, self->store);
 }
 
+/* Ctrl+L on a contact's page logs an activity with this person, as the
+ * section's button does. */
+static void
+log_activity_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GuildContactEditor *self = GUILD_CONTACT_EDITOR (widget);
+
+  if (self->record != NULL)
+    gtk_widget_activate (GTK_WIDGET (self->log_button));
+  else
+    gtk_widget_activate_action (widget, "win.log-activity", "s", "");
+}
+
 /* Section: communities */
 
 static const char *
@@ -1517,6 +1532,8 @@ guild_contact_editor_class_init (GuildContactEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-url", NULL, add_list_action);
   gtk_widget_class_install_action (widget_class, "editor.add-community", NULL,
                                    add_community_action);
+  gtk_widget_class_install_action (widget_class, "editor.log-activity", NULL,
+                                   log_activity_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
@@ -1525,6 +1542,8 @@ guild_contact_editor_class_init (GuildContactEditorClass *klass)
                                        "editor.mark-contacted", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
                                        "editor.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "editor.log-activity", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
