@@ -11,12 +11,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "guild-activity-timeline.h"
 #include "guild-contact-editor.h"
 #include "guild-contact-table.h"
 #include "guild-contacts-page.h"
 #include "guild-contacts-page-private.h"
 #include "guild-merge-dialog.h"
 #include "guild-profile-window.h"
+#include "guild-records.h"
 #include "guild-store-contacts.h"
 #include "guild-window.h"
 #include "guild-window-private.h"
@@ -533,6 +535,230 @@ test_merge_dialog_preview (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Section: the contact page's activity, the event met at, exporting */
+
+typedef struct
+{
+  GuildActivityList *list;
+  guint              n;
+} ListWait;
+
+static gboolean
+list_has_n (gpointer data)
+{
+  ListWait *w = data;
+
+  return !guild_activity_list_get_loading (w->list) &&
+         g_list_model_get_n_items (G_LIST_MODEL (w->list)) == w->n;
+}
+
+static gint64
+add_activity (GuildStore *store,
+              const char *kind,
+              gint64      at,
+              gint64      contact)
+{
+  g_autoptr(GuildActivity) activity = guild_activity_new (kind, at);
+  g_autoptr(GError) error = NULL;
+
+  if (contact != 0)
+    guild_record_set_ids (GUILD_RECORD (activity), "contacts", &contact, 1);
+  guild_store_add (store, GUILD_RECORD (activity), &error);
+  g_assert_no_error (error);
+  return guild_record_get_id (GUILD_RECORD (activity));
+}
+
+/* The contact's page shows the activities with this person only (never
+ * every activity, which a filter of 0 would mean), follows the store, and
+ * its "Log Activity…" button opens the quick add for this contact. */
+static void
+test_activity_timeline (Fixture       *f,
+                        gconstpointer  data)
+{
+  GuildWindow *window;
+  GuildContactsPage *page;
+  GuildContactEditor *editor;
+  GuildActivityTimeline *timeline;
+  GtkWidget *button;
+  g_autofree char *target = NULL;
+  g_autofree char *jose_target = NULL;
+  ListWait wait;
+  gint64 mine;
+
+  add_activity (f->store, "message", 1764000000, f->jose);
+  add_activity (f->store, "ask_question", 1764000100, 0);
+
+  page = show_contacts (f->store, &window);
+  editor = _guild_contacts_page_get_editor (page);
+  timeline = GUILD_ACTIVITY_TIMELINE (_guild_contact_editor_get_row (editor, "activity-timeline"));
+  button = _guild_contact_editor_get_row (editor, "log-activity");
+
+  g_assert_true (guild_contact_editor_edit (editor, f->olga, FALSE));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (timeline),
+                                                                  ADW_TYPE_PREFERENCES_GROUP)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "win.log-activity");
+  target = g_strdup_printf ("contact:%" G_GINT64_FORMAT, f->olga);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)),
+                                         NULL), ==, target);
+
+  /* Nothing with Olga yet: the other two activities are not hers. */
+  wait.list = guild_activity_timeline_get_list (timeline);
+  g_assert_nonnull (wait.list);
+  wait.n = 0;
+  wait_for (list_has_n, &wait, "Olga's empty timeline");
+
+  /* Logged with her: it appears. */
+  mine = add_activity (f->store, "message", 1764000200, f->olga);
+  wait.n = 1;
+  wait_for (list_has_n, &wait, "Olga's activity");
+  g_assert_cmpint (guild_activity_list_get_id (wait.list, 0), ==, mine);
+
+  /* Another contact: the button and the timeline follow. */
+  g_assert_true (guild_contact_editor_edit (editor, f->jose, FALSE));
+  jose_target = g_strdup_printf ("contact:%" G_GINT64_FORMAT, f->jose);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)),
+                                         NULL), ==, jose_target);
+  wait.list = guild_activity_timeline_get_list (timeline);
+  wait.n = 1;
+  wait_for (list_has_n, &wait, "José's timeline");
+  g_assert_cmpint (guild_activity_list_get_id (wait.list, 0), !=, mine);
+
+  close_window (window);
+}
+
+static gboolean
+dropdown_has_n (gpointer data)
+{
+  GtkDropDown *dropdown = data;
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "test-n"));
+
+  return g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)) == n;
+}
+
+/* "Met at event" lists "None" and every event, newest first (read on a
+ * worker), saves the choice, and shows it again when the contact opens. */
+static void
+test_met_at_event (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GuildEvent) older = guild_event_new ("PyCon Berlin", 1700000000, 1700003600);
+  g_autoptr(GuildEvent) newer = guild_event_new ("Rust night", 1764000000, 1764003600);
+  g_autoptr(GuildRecord) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GuildWindow *window;
+  GuildContactsPage *page;
+  GuildContactEditor *editor;
+  GtkDropDown *dropdown;
+  GListModel *model;
+
+  guild_store_add (f->store, GUILD_RECORD (older), &error);
+  g_assert_no_error (error);
+  guild_store_add (f->store, GUILD_RECORD (newer), &error);
+  g_assert_no_error (error);
+
+  page = show_contacts (f->store, &window);
+  editor = _guild_contacts_page_get_editor (page);
+  dropdown = GTK_DROP_DOWN (_guild_contact_editor_get_row (editor, "met-at-event"));
+  g_object_set_data (G_OBJECT (dropdown), "test-n", GUINT_TO_POINTER (3));
+  wait_for (dropdown_has_n, dropdown, "the events");
+  model = gtk_drop_down_get_model (dropdown);
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 1),
+                                   "Rust night"));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 2),
+                                   "PyCon Berlin"));
+
+  g_assert_true (guild_contact_editor_edit (editor, f->jose, FALSE));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  gtk_drop_down_set_selected (dropdown, 2);
+  g_assert_true (guild_contact_editor_flush (editor));
+  saved = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->jose, NULL);
+  g_assert_cmpint (guild_record_get_int (saved, "met-at-event"), ==,
+                   guild_record_get_id (GUILD_RECORD (older)));
+
+  /* Another contact shows "None"; José again, his event. */
+  g_assert_true (guild_contact_editor_edit (editor, f->olga, FALSE));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_true (guild_contact_editor_edit (editor, f->jose, FALSE));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2);
+
+  /* A new event is picked up, and the choice stays on the same event. */
+  {
+    g_autoptr(GuildEvent) newest = guild_event_new ("Meetup", 1780000000, 1780003600);
+
+    guild_store_add (f->store, GUILD_RECORD (newest), &error);
+    g_assert_no_error (error);
+    g_object_set_data (G_OBJECT (dropdown), "test-n", GUINT_TO_POINTER (4));
+    wait_for (dropdown_has_n, dropdown, "the new event");
+    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+    g_assert_false (guild_contact_editor_get_dirty (editor));
+  }
+
+  close_window (window);
+}
+
+typedef struct
+{
+  GFile *file;
+} FileWait;
+
+static gboolean
+file_has_two_cards (gpointer data)
+{
+  g_autofree char *text = NULL;
+  const char *p;
+  guint n = 0;
+
+  if (!g_file_load_contents (data, NULL, &text, NULL, NULL, NULL))
+    return FALSE;
+  for (p = strstr (text, "END:VCARD"); p != NULL; p = strstr (p + 1, "END:VCARD"))
+    n++;
+  return n >= 2;
+}
+
+/* "Export Selected as vCard…" is enabled only with a selection, and writes
+ * exactly the selected contacts. */
+static void
+test_export_selected (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "selected.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  GuildWindow *window;
+  GuildContactsPage *page = show_contacts (f->store, &window);
+  GtkSelectionModel *selection = gtk_column_view_get_model (_guild_contacts_page_get_column_view (page));
+  GuildContactTable *table = _guild_contacts_page_get_table (page);
+  guint olga, jose;
+  const char *p;
+  guint n = 0;
+
+  g_assert_true (guild_contact_table_find (table, f->olga, &olga));
+  g_assert_true (guild_contact_table_find (table, f->jose, &jose));
+
+  gtk_selection_model_unselect_all (selection);
+  _guild_contacts_page_set_export_file (page, file);
+  gtk_widget_activate_action (GTK_WIDGET (page), "contacts.export-selected", NULL);
+  spin_for (200);
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  gtk_selection_model_select_item (selection, olga, TRUE);
+  gtk_selection_model_select_item (selection, jose, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "contacts.export-selected", NULL));
+  wait_for (file_has_two_cards, file, "the vCard file");
+  spin_for (100);
+
+  g_assert_true (g_file_load_contents (file, NULL, &text, NULL, NULL, NULL));
+  for (p = strstr (text, "BEGIN:VCARD"); p != NULL; p = strstr (p + 1, "BEGIN:VCARD"))
+    n++;
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_nonnull (strstr (text, "FN:Ольга Иванова"));
+  g_assert_nonnull (strstr (text, "FN:José Álvarez"));
+  g_assert_null (strstr (text, "FN:Olga Ivanova"));
+
+  close_window (window);
+}
+
 static void
 test_profile (Fixture       *f,
               gconstpointer  data)
@@ -586,6 +812,9 @@ main (int   argc,
   ADD ("/guild/contacts-ui/merge-undo", test_merge_undo);
   ADD ("/guild/contacts-ui/merge-dialog-preview", test_merge_dialog_preview);
   ADD ("/guild/contacts-ui/profile", test_profile);
+  ADD ("/guild/contacts-ui/activity-timeline", test_activity_timeline);
+  ADD ("/guild/contacts-ui/met-at-event", test_met_at_event);
+  ADD ("/guild/contacts-ui/export-selected", test_export_selected);
 
 #undef ADD
 

@@ -543,7 +543,7 @@ add_community (GuildStore *store,
 /* win.show-record, as the overview's items activate it, opens the record:
  * a community in its view (waiting for the list to load, and showing it
  * even when the search hides it), an event and an activity in their
- * editors. */
+ * editors, a contact in its detail page. */
 static void
 test_window_show_record (Fixture       *fixture,
                          gconstpointer  data)
@@ -598,10 +598,39 @@ test_window_show_record (Fixture       *fixture,
   editor = wait_for_toplevel (GUILD_TYPE_ACTIVITY_EDITOR);
   close_editor (editor);
 
-  /* A contact only shows its view, for now. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "contact",
-                              (gint64) 1);
-  g_assert_cmpstr (guild_window_get_visible_view (window), ==, "contacts");
+  /* A contact opens in its detail page, even when the search hides it. */
+  {
+    g_autoptr(GuildContact) ada = guild_contact_new ("Ada Lovelace");
+    g_autoptr(GuildContact) grace = guild_contact_new ("Grace Hopper");
+    GuildContactsPage *contacts = GUILD_CONTACTS_PAGE (_guild_window_get_view (window,
+                                                                               "contacts"));
+    GuildContactEditor *contact_editor = _guild_contacts_page_get_editor (contacts);
+    GtkWidget *leaflet = gtk_widget_get_ancestor (GTK_WIDGET (contact_editor),
+                                                  ADW_TYPE_LEAFLET);
+
+    guild_store_add (fixture->store, GUILD_RECORD (ada), &error);
+    g_assert_no_error (error);
+    guild_store_add (fixture->store, GUILD_RECORD (grace), &error);
+    g_assert_no_error (error);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "contact",
+                                guild_record_get_id (GUILD_RECORD (ada)));
+    g_assert_cmpstr (guild_window_get_visible_view (window), ==, "contacts");
+    g_assert_cmpint (guild_contact_editor_get_contact_id (contact_editor), ==,
+                     guild_record_get_id (GUILD_RECORD (ada)));
+    g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "detail");
+
+    gtk_editable_set_text (_guild_contacts_page_get_search_entry (contacts), "Ada");
+    guild_window_set_visible_view (window, "charts");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "contact",
+                                guild_record_get_id (GUILD_RECORD (grace)));
+    g_assert_cmpstr (guild_window_get_visible_view (window), ==, "contacts");
+    g_assert_cmpint (guild_contact_editor_get_contact_id (contact_editor), ==,
+                     guild_record_get_id (GUILD_RECORD (grace)));
+    g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "detail");
+    g_assert_cmpstr (gtk_editable_get_text (_guild_contacts_page_get_search_entry (contacts)),
+                     ==, "");
+  }
 
   destroy_toplevels ();
 }

@@ -366,9 +366,8 @@ view_action (GtkWidget  *widget,
 
 /* win.show-record (kind, id): the overview's items lead to the record they
  * name: a community opens in the Communities view, an event in its editor
- * over the calendar, an activity in its editor over the journal. A contact
- * only shows the Contacts view for now: that view is being rewritten, and
- * opening a contact is wired up when it is merged. */
+ * over the calendar, an activity in its editor over the journal, a contact
+ * in its detail page. */
 static void
 show_record_action (GtkWidget  *widget,
                     const char *action_name,
@@ -396,6 +395,8 @@ show_record_action (GtkWidget  *widget,
 
         if (g_str_equal (kind, "community"))
           guild_communities_page_show_community (self->communities_page, id);
+        else if (g_str_equal (kind, "contact"))
+          guild_contacts_page_show_contact (self->contacts_page, id);
         else if (g_str_equal (kind, "event"))
           guild_calendar_page_open_event (self->calendar_page, id, 0);
         else if (g_str_equal (kind, "activity"))

@@ -202,6 +202,18 @@ def run(workdir, language, words):
         rawinput.typeText(words['company'])
         time.sleep(0.8)   # the autosave's pause
 
+        log(f'{words["label"]}: Ctrl+L, "pub", Return logs an activity with them')
+        rawinput.keyCombo('<Control>l')
+        wait_for('the Log Activity dialog', lambda: next(
+            (f for f in app.node.children if f.name == _('Log Activity')), None))
+        published = pgettext('activity kind', 'Published')
+        rawinput.typeText('pub' if not language else published[:4].lower())
+        rawinput.pressKey('Return')
+        wait_for('the dialog to close', lambda: not any(
+            f.name == _('Log Activity') for f in app.node.children))
+        wait_for('the activity in the contact’s timeline',
+                 lambda: find_all(window, 'label', published))
+
         log(f'{words["label"]}: back to the list (Escape), then search in lower case')
         rawinput.pressKey('Escape')
         find(window, 'label', words['name'])

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "guild-activity-timeline.h"
 #include "guild-contact-editor.h"
 #include "guild-format.h"
 #include "guild-record.h"
@@ -66,6 +67,7 @@ struct _GuildContactEditor
   AdwComboRow         *cadence_row;
   AdwActionRow        *follow_up_row;
   AdwComboRow         *met_community_row;
+  GtkDropDown         *met_event_dropdown;
   AdwEntryRow         *connected_on_row;
   GtkMenuButton       *connected_on_button;
   GtkCalendar         *connected_on_calendar;
@@ -74,6 +76,12 @@ struct _GuildContactEditor
   AdwEntryRow         *birthday_row;
   GtkEntry            *tags_entry;
   GtkTextView         *notes_view;
+  GtkBox              *form;
+
+  /* The activity section, built in code */
+  AdwPreferencesGroup *activity_group;
+  GtkButton           *log_button;
+  GuildActivityTimeline *timeline;
 
   /* Owned */
   GuildStore          *store;
@@ -88,6 +96,13 @@ struct _GuildContactEditor
   GHashTable          *invalid;             /* field → message */
   GtkListStore        *tag_completions;
   GArray              *cadence_values;
+  GtkStringList       *event_names;         /* "None", then the events, newest first */
+  GArray              *event_ids;           /* ids in the order of event_names, 0 first */
+  GCancellable        *events_cancellable;
+  gulong               store_handler;
+  guint                events_reload_source;
+  guint                fill_events_source;
+  gpointer             pending_events;      /* EventLabels being put in the list */
 
   gulong               communities_handler;
   guint                save_source;
@@ -106,6 +121,7 @@ static guint signals [N_SIGNALS];
 G_DEFINE_FINAL_TYPE (GuildContactEditor, guild_contact_editor, GTK_TYPE_WIDGET)
 
 static void update_follow_up (GuildContactEditor *self);
+static void select_met_event (GuildContactEditor *self);
 
 /* Section: saving */
 
@@ -619,6 +635,360 @@ on_calendar_day_selected_cb (GuildContactEditor *self,
   gtk_menu_button_popdown (self->connected_on_button);
 }
 
+/* Section: the event where you met */
+
+/* Every event can be chosen, newest first, with "None" on top. The events
+ * are read and labelled on workers; the drop-down only builds rows for what
+ * its popover shows and filters by the typed text, so 10,000 events stay
+ * fast. */
+
+typedef struct
+{
+  GPtrArray *records;   /* GuildRecord (events) */
+  GPtrArray *labels;    /* char*, NULL-terminated once built */
+  GArray    *ids;
+} EventLabels;
+
+static void
+event_labels_free (EventLabels *data)
+{
+  g_clear_pointer (&data->records, g_ptr_array_unref);
+  g_clear_pointer (&data->labels, g_ptr_array_unref);
+  g_clear_pointer (&data->ids, g_array_unref);
+  g_free (data);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  GuildRecord *ra = *(GuildRecord * const *) a;
+  GuildRecord *rb = *(GuildRecord * const *) b;
+  gint64 sa = guild_record_get_int (ra, "starts-at");
+  gint64 sb = guild_record_get_int (rb, "starts-at");
+
+  if (sa != sb)
+    return sa > sb ? -1 : 1;
+  return g_utf8_collate (guild_record_get_text (ra, "title"), guild_record_get_text (rb, "title"));
+}
+
+static void
+label_events_worker (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  EventLabels *data = task_data;
+
+  g_ptr_array_sort (data->records, compare_newest_first);
+  data->labels = g_ptr_array_new_full (data->records->len + 1, g_free);
+  data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), data->records->len);
+  for (guint i = 0; i < data->records->len; i++)
+    {
+      GuildRecord *event = g_ptr_array_index (data->records, i);
+      gint64 id = guild_record_get_id (event);
+      g_autofree char *when = guild_format_event_time (guild_record_get_int (event, "starts-at"),
+                                                       guild_record_get_int (event, "all-day") != 0);
+
+      /* The title and when it starts: the dash reads the same in every
+       * language the app speaks. */
+      g_ptr_array_add (data->labels, g_strdup_printf ("%s — %s",
+                                                      guild_record_get_text (event, "title"),
+                                                      when));
+      g_array_append_val (data->ids, id);
+    }
+  g_ptr_array_add (data->labels, NULL);
+  /* Ten thousand records are freed here rather than on the main thread. */
+  g_clear_pointer (&data->records, g_ptr_array_unref);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The labels go into the list a few hundred at a time, so that no main
+ * loop iteration grows with the number of events. */
+#define EVENTS_PER_IDLE 500
+
+static gboolean
+fill_events_cb (gpointer user_data)
+{
+  GuildContactEditor *self = user_data;
+  EventLabels *data = self->pending_events;
+  const char *chunk[EVENTS_PER_IDLE + 1];
+  gboolean was_populating = self->populating;
+  guint start = self->event_ids->len - 1;
+  guint n = MIN (EVENTS_PER_IDLE, data->ids->len - start);
+
+  for (guint i = 0; i < n; i++)
+    chunk[i] = g_ptr_array_index (data->labels, start + i);
+  chunk[n] = NULL;
+
+  self->populating = TRUE;
+  gtk_string_list_splice (self->event_names,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->event_names)), 0, chunk);
+  g_array_append_vals (self->event_ids, &g_array_index (data->ids, gint64, start), n);
+
+  if (self->event_ids->len - 1 < data->ids->len)
+    {
+      self->populating = was_populating;
+      return G_SOURCE_CONTINUE;
+    }
+
+  select_met_event (self);
+  self->populating = was_populating;
+  self->fill_events_source = 0;
+  g_clear_pointer (&self->pending_events, event_labels_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_filling_events (GuildContactEditor *self)
+{
+  g_clear_handle_id (&self->fill_events_source, g_source_remove);
+  g_clear_pointer (&self->pending_events, event_labels_free);
+}
+
+static void
+events_labelled_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GuildContactEditor *self = GUILD_CONTACT_EDITOR (object);
+  EventLabels *data = g_task_get_task_data (G_TASK (result));
+  EventLabels *pending;
+  gboolean was_populating = self->populating;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+
+  stop_filling_events (self);
+  pending = g_new0 (EventLabels, 1);
+  pending->labels = g_steal_pointer (&data->labels);
+  pending->ids = g_steal_pointer (&data->ids);
+  self->pending_events = pending;
+
+  self->populating = TRUE;
+  g_array_set_size (self->event_ids, 1);
+  gtk_string_list_splice (self->event_names, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->event_names)) - 1,
+                          NULL);
+  select_met_event (self);
+  self->populating = was_populating;
+
+  self->fill_events_source = g_idle_add (fill_events_cb, self);
+}
+
+static void
+events_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GuildContactEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *records;
+  EventLabels *data;
+
+  records = guild_store_list_finish (GUILD_STORE (object), result, &error);
+  if (records == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the events: %s", error->message);
+      return;
+    }
+  if (g_cancellable_is_cancelled (self->events_cancellable))
+    {
+      g_ptr_array_unref (records);
+      return;
+    }
+
+  data = g_new0 (EventLabels, 1);
+  data->records = records;
+  task = g_task_new (self, self->events_cancellable, events_labelled_cb, NULL);
+  g_task_set_source_tag (task, events_listed_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify) event_labels_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, label_events_worker);
+}
+
+static void
+load_events (GuildContactEditor *self)
+{
+  stop_filling_events (self);
+  g_cancellable_cancel (self->events_cancellable);
+  g_clear_object (&self->events_cancellable);
+  if (self->store == NULL)
+    return;
+
+  self->events_cancellable = g_cancellable_new ();
+  guild_store_list_async (self->store, GUILD_RECORD_EVENT, self->events_cancellable,
+                          events_listed_cb, g_object_ref (self));
+}
+
+static gboolean
+reload_events_cb (gpointer user_data)
+{
+  GuildContactEditor *self = user_data;
+
+  self->events_reload_source = 0;
+  load_events (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed_cb (GuildContactEditor *self,
+                     guint               kind,
+                     gint64              id,
+                     guint               change)
+{
+  /* An import adds events one after another: read them once it settles. */
+  if (kind != GUILD_RECORD_EVENT || self->events_reload_source != 0)
+    return;
+  self->events_reload_source = g_timeout_add (300, reload_events_cb, self);
+}
+
+static void
+select_met_event (GuildContactEditor *self)
+{
+  gint64 met = self->record != NULL ? guild_record_get_int (self->record, "met-at-event") : 0;
+  guint selected = 0;
+
+  for (guint i = 1; met != 0 && i < self->event_ids->len; i++)
+    if (g_array_index (self->event_ids, gint64, i) == met)
+      {
+        selected = i;
+        break;
+      }
+  gtk_drop_down_set_selected (self->met_event_dropdown, selected);
+}
+
+/* The chosen event's label in the row ellipsizes, so that a long title
+ * never widens the page past a narrow window; the list shows it whole. */
+static void
+setup_event_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (user_data))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_event_label_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+event_label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_event_label_cb),
+                    GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_event_label_cb), NULL);
+  return factory;
+}
+
+static void
+on_met_event_selected_cb (GuildContactEditor *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->met_event_dropdown);
+  gint64 id;
+
+  if (self->populating || self->record == NULL || selected == GTK_INVALID_LIST_POSITION ||
+      selected >= self->event_ids->len)
+    return;
+  id = g_array_index (self->event_ids, gint64, selected);
+  if (guild_record_get_int (self->record, "met-at-event") == id)
+    return;
+  guild_record_set_int (self->record, "met-at-event", id);
+  schedule_save (self);
+}
+
+/* Section: activity */
+
+/* The timeline of what the user did with this person, newest first, with a
+ * button that opens the quick-add dialog with this contact chosen. */
+static void
+build_activity_section (GuildContactEditor *self)
+{
+  GtkWidget *button;
+
+  self->activity_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->activity_group, _("Activity"));
+
+  button = gtk_button_new_with_label (_("Log Activity…"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Record something you did with this person (Ctrl+L)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Log Activity"),
+                                  -1);
+  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), "win.log-activity::");
+  self->log_button = GTK_BUTTON (button);
+  adw_preferences_group_set_header_suffix (self->activity_group, button);
+
+  /* No store yet: a contact id of 0 would mean every activity, so the
+   * filter is only set once a contact is shown. */
+  self->timeline = GUILD_ACTIVITY_TIMELINE (guild_activity_timeline_new (NULL));
+  guild_activity_timeline_set_empty_text (self->timeline,
+                                          _("Nothing Logged Here Yet"),
+                                          _("Messages, meetings and help given or received with this person show up here."));
+  gtk_widget_set_size_request (GTK_WIDGET (self->timeline), -1, 360);
+  adw_preferences_group_add (self->activity_group, GTK_WIDGET (self->timeline));
+
+  gtk_box_append (self->form, GTK_WIDGET (self->activity_group));
+  gtk_widget_set_visible (GTK_WIDGET (self->activity_group), FALSE);
+}
+
+static void
+update_activity_section (GuildContactEditor *self)
+{
+  g_autofree char *target = NULL;
+  gint64 id;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->activity_group), self->record != NULL);
+  if (self->record == NULL)
+    return;
+
+  id = guild_record_get_id (self->record);
+  target = g_strdup_printf ("contact:%" G_GINT64_FORMAT, id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->log_button), "s", target);
+  guild_activity_timeline_set_contact_id (self->timeline, id);
+  guild_activity_timeline_set_store (self->timeline, self->store);
+}
+
+/* Ctrl+L on a contact's page logs an activity with this person, as the
+ * section's button does. */
+static void
+log_activity_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GuildContactEditor *self = GUILD_CONTACT_EDITOR (widget);
+
+  if (self->record != NULL)
+    gtk_widget_activate (GTK_WIDGET (self->log_button));
+  else
+    gtk_widget_activate_action (widget, "win.log-activity", "s", "");
+}
+
 /* Section: communities */
 
 static const char *
@@ -1048,6 +1418,12 @@ guild_contact_editor_dispose (GObject *object)
 
   if (self->communities != NULL)
     g_clear_signal_handler (&self->communities_handler, self->communities);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_handler, self->store);
+  g_clear_handle_id (&self->events_reload_source, g_source_remove);
+  stop_filling_events (self);
+  g_cancellable_cancel (self->events_cancellable);
+  g_clear_object (&self->events_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GUILD_TYPE_CONTACT_EDITOR);
 
@@ -1060,6 +1436,7 @@ guild_contact_editor_dispose (GObject *object)
   g_clear_object (&self->communities);
   g_clear_object (&self->community_names);
   g_clear_object (&self->add_names);
+  g_clear_object (&self->event_names);
   g_clear_object (&self->tag_completions);
   g_clear_pointer (&self->index, guild_contact_index_unref);
 
@@ -1077,6 +1454,7 @@ guild_contact_editor_finalize (GObject *object)
   g_hash_table_unref (self->invalid);
   g_array_unref (self->community_ids);
   g_array_unref (self->cadence_values);
+  g_array_unref (self->event_ids);
 
   G_OBJECT_CLASS (guild_contact_editor_parent_class)->finalize (object);
 }
@@ -1132,6 +1510,7 @@ guild_contact_editor_class_init (GuildContactEditorClass *klass)
   BIND (cadence_row);
   BIND (follow_up_row);
   BIND (met_community_row);
+  BIND (met_event_dropdown);
   BIND (connected_on_row);
   BIND (connected_on_button);
   BIND (connected_on_calendar);
@@ -1140,6 +1519,7 @@ guild_contact_editor_class_init (GuildContactEditorClass *klass)
   BIND (birthday_row);
   BIND (tags_entry);
   BIND (notes_view);
+  BIND (form);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
 
@@ -1152,6 +1532,8 @@ guild_contact_editor_class_init (GuildContactEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-url", NULL, add_list_action);
   gtk_widget_class_install_action (widget_class, "editor.add-community", NULL,
                                    add_community_action);
+  gtk_widget_class_install_action (widget_class, "editor.log-activity", NULL,
+                                   log_activity_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
@@ -1160,6 +1542,8 @@ guild_contact_editor_class_init (GuildContactEditorClass *klass)
                                        "editor.mark-contacted", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
                                        "editor.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "editor.log-activity", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -1170,6 +1554,7 @@ guild_contact_editor_init (GuildContactEditor *self)
   g_autoptr(GtkStringList) relationships = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) qualities = gtk_string_list_new (NULL);
   g_autoptr(GtkEntryCompletion) completion = NULL;
+  GtkListItemFactory *factory;
   const GuildVocabEntry *entries;
   guint n_entries;
 
@@ -1181,6 +1566,8 @@ guild_contact_editor_init (GuildContactEditor *self)
   self->invalid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->community_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cadence_values = g_array_new (FALSE, FALSE, sizeof (int));
+  self->event_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_array_set_size (self->event_ids, 1);
 
   setup_text_row (self, self->full_name_row, "full-name");
   setup_text_row (self, self->given_name_row, "given-name");
@@ -1219,6 +1606,22 @@ guild_contact_editor_init (GuildContactEditor *self)
   g_signal_connect_object (self->met_community_row, "notify::selected",
                            G_CALLBACK (on_met_community_selected_cb), self, G_CONNECT_SWAPPED);
 
+  self->event_names = gtk_string_list_new (NULL);
+  /* Translators: no event chosen as where you met a contact. */
+  gtk_string_list_append (self->event_names, C_("event", "None"));
+  gtk_drop_down_set_model (self->met_event_dropdown, G_LIST_MODEL (self->event_names));
+  factory = event_label_factory (TRUE);
+  gtk_drop_down_set_factory (self->met_event_dropdown, factory);
+  g_object_unref (factory);
+  factory = event_label_factory (FALSE);
+  gtk_drop_down_set_list_factory (self->met_event_dropdown, factory);
+  g_object_unref (factory);
+  gtk_drop_down_set_expression (self->met_event_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+  g_signal_connect_object (self->met_event_dropdown, "notify::selected",
+                           G_CALLBACK (on_met_event_selected_cb), self, G_CONNECT_SWAPPED);
+
   self->add_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->add_community_dropdown, G_LIST_MODEL (self->add_names));
   gtk_drop_down_set_expression (self->add_community_dropdown,
@@ -1238,6 +1641,8 @@ guild_contact_editor_init (GuildContactEditor *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_notes_changed_cb), self, G_CONNECT_SWAPPED);
+
+  build_activity_section (self);
 }
 
 /* Section: public API */
@@ -1250,7 +1655,17 @@ guild_contact_editor_set_store (GuildContactEditor *self,
   g_return_if_fail (store == NULL || GUILD_IS_STORE (store));
 
   guild_contact_editor_close (self);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_handler, self->store);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    self->store_handler = g_signal_connect_object (store, "changed",
+                                                   G_CALLBACK (on_store_changed_cb), self,
+                                                   G_CONNECT_SWAPPED);
+  /* The timeline follows the store once a contact is shown. */
+  if (store == NULL || guild_contact_editor_get_contact_id (self) != 0)
+    guild_activity_timeline_set_store (self->timeline, store);
+  load_events (self);
 }
 
 /**
@@ -1362,6 +1777,7 @@ guild_contact_editor_edit (GuildContactEditor *self,
                               (guint) guild_record_get_int (record, "connection-quality"));
   populate_cadence (self, (int) guild_record_get_int (record, "cadence-days"));
   select_met_community (self);
+  select_met_event (self);
 
   tags = tags_text (guild_record_get_strv (record, "tags"));
   gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), tags);
@@ -1373,6 +1789,7 @@ guild_contact_editor_edit (GuildContactEditor *self,
   update_title (self);
   update_status (self);
   update_follow_up (self);
+  update_activity_section (self);
   fill_tag_completions (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
@@ -1440,6 +1857,7 @@ guild_contact_editor_close (GuildContactEditor *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->connected_on_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->birthday_row), "error");
   update_status (self);
+  update_activity_section (self);
 }
 
 /* For the tests: the row editing @field ("full-name", "notes", …). */
@@ -1461,5 +1879,11 @@ _guild_contact_editor_get_row (GuildContactEditor *self,
     return GTK_WIDGET (self->tags_entry);
   if (g_str_equal (field, "add-community"))
     return GTK_WIDGET (self->add_community_dropdown);
+  if (g_str_equal (field, "met-at-event"))
+    return GTK_WIDGET (self->met_event_dropdown);
+  if (g_str_equal (field, "activity-timeline"))
+    return GTK_WIDGET (self->timeline);
+  if (g_str_equal (field, "log-activity"))
+    return GTK_WIDGET (self->log_button);
   return NULL;
 }

@@ -28,5 +28,7 @@ void                _guild_contacts_page_merge            (GuildContactsPage *se
 AdwToast           *_guild_contacts_page_get_undo_toast   (GuildContactsPage *self,
                                                            gboolean           merge);
 const char         *_guild_contacts_page_get_state        (GuildContactsPage *self);
+void                _guild_contacts_page_set_export_file  (GuildContactsPage *self,
+                                                           GFile             *file);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "guild-contact-table.h"
 #include "guild-contacts-page.h"
 #include "guild-contacts-page-private.h"
+#include "guild-export-ui.h"
 #include "guild-format.h"
 #include "guild-merge-dialog.h"
 #include "guild-record-list.h"
@@ -107,6 +108,7 @@ struct _GuildContactsPage
   GPtrArray            *duplicates;       /* GuildContactDuplicate */
   GPtrArray            *delete_undos;     /* GuildContactMergeUndo of the toast shown */
   GuildContactMergeUndo *merge_undo;
+  GFile                *export_file;      /* for the tests: export here without asking */
 
   /* Borrowed (weak) */
   AdwToast             *delete_toast;
@@ -1332,6 +1334,67 @@ due_action (GtkWidget  *widget,
                                 !gtk_toggle_button_get_active (self->due_button));
 }
 
+/* Section: exporting the selection */
+
+static void
+update_export_action (GuildContactsPage *self)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (model != NULL)
+    selected = gtk_selection_model_get_selection (model);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.export-selected",
+                                 selected != NULL && !gtk_bitset_is_empty (selected));
+}
+
+/* The column view's model is replaced with the store: follow whichever
+ * selection it has now. */
+static void
+on_column_view_model_cb (GuildContactsPage *self)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+
+  if (model != NULL)
+    {
+      g_signal_connect_object (model, "selection-changed", G_CALLBACK (update_export_action),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "items-changed", G_CALLBACK (update_export_action),
+                               self, G_CONNECT_SWAPPED);
+    }
+  update_export_action (self);
+}
+
+static void
+export_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GuildContactsPage *self = GUILD_CONTACTS_PAGE (widget);
+  g_autoptr(GArray) ids = guild_contacts_page_dup_selected_ids (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  if (ids->len == 0 || self->store == NULL)
+    return;
+
+  if (self->export_file != NULL)
+    guild_export_ui_write (window, self->store, GUILD_EXPORT_FORMAT_VCARD, ids,
+                           self->export_file);
+  else
+    guild_export_ui_run (window, self->store, GUILD_EXPORT_FORMAT_VCARD, ids);
+}
+
+/* For the tests: "Export Selected as vCard…" writes to @file without asking. */
+void
+_guild_contacts_page_set_export_file (GuildContactsPage *self,
+                                      GFile             *file)
+{
+  g_return_if_fail (GUILD_IS_CONTACTS_PAGE (self));
+
+  g_set_object (&self->export_file, file);
+}
+
 static void
 open_selected_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1370,6 +1433,7 @@ guild_contacts_page_dispose (GObject *object)
 
   for (guint i = 0; i < GUILD_CONTACT_N_SORTS; i++)
     g_clear_object (&self->columns[i]);
+  g_clear_object (&self->export_file);
   g_clear_object (&self->selection);
   g_clear_object (&self->slots);
   g_clear_object (&self->table);
@@ -1492,6 +1556,8 @@ guild_contacts_page_class_init (GuildContactsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "contacts.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "contacts.open", NULL, open_selected_action);
+  gtk_widget_class_install_action (widget_class, "contacts.export-selected", NULL,
+                                   export_selected_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "contacts.search", NULL);
@@ -1530,6 +1596,9 @@ guild_contacts_page_init (GuildContactsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   guild_a11y_follow_stack (GTK_WIDGET (self->stack));
+  g_signal_connect_object (self->column_view, "notify::model",
+                           G_CALLBACK (on_column_view_model_cb), self, G_CONNECT_SWAPPED);
+  update_export_action (self);
 
   self->settings = g_settings_new (GUILD_SETTINGS_SCHEMA);
   self->cancellable = g_cancellable_new ();
@@ -1879,4 +1948,29 @@ _guild_contacts_page_get_state (GuildContactsPage *self)
   g_return_val_if_fail (GUILD_IS_CONTACTS_PAGE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * guild_contacts_page_show_contact:
+ * @id: a contact
+ *
+ * Opens contact @id's detail page (the overview's "due" items lead here).
+ * A search or filter that hides the contact is cleared, so that going back
+ * finds it in the list.
+ */
+void
+guild_contacts_page_show_contact (GuildContactsPage *self,
+                                  gint64             id)
+{
+  guint position;
+
+  g_return_if_fail (GUILD_IS_CONTACTS_PAGE (self));
+
+  if (self->store == NULL || id <= 0)
+    return;
+
+  guild_contacts_page_load (self);
+  if (self->table != NULL && !guild_contact_table_find (self->table, id, &position))
+    gtk_widget_activate_action (GTK_WIDGET (self), "contacts.clear-filters", NULL);
+  open_contact (self, id, FALSE);
 }

@@ -23,5 +23,7 @@ void        guild_contacts_page_set_store (GuildContactsPage *self,
 void        guild_contacts_page_load      (GuildContactsPage *self);
 void        guild_contacts_page_add       (GuildContactsPage *self);
 GArray     *guild_contacts_page_dup_selected_ids (GuildContactsPage *self);
+void        guild_contacts_page_show_contact (GuildContactsPage *self,
+                                              gint64             id);
 
 G_END_DECLS
