@@ -24,6 +24,12 @@
  * bucketed by the user's local day: the UTC instant of each local midnight
  * in the period is computed up front, and an instant finds its day by binary
  * search, which stays right across daylight-saving changes.
+ *
+ * Activities, a million and more, are not read row by row: activity_slot
+ * (schema version 2) holds their sums per quarter of an hour, and a slot
+ * finds its day the same way as a row. When a midnight of the period is not
+ * on a slot's edge (some historical zones), or for one community (whose
+ * rows activity_by_community covers), the rows are read as before.
  */
 
 #define DAY_SECONDS (24 * 60 * 60)
