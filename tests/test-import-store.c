@@ -383,6 +383,9 @@ test_backup_round_trip (Fixture       *f,
   import_sample (f, "linkedin-connections.csv", 4, 0, 0, 1);
   import_sample (f, "meetup.ics", 3, 0, 0, 1);
   first_export = export_json (f->store);
+  /* A skill's notes (schema version 2), multi-line, travel too. */
+  g_assert_nonnull (strstr (first_export,
+                            "\"notes\": \"Practise pandas\\nwith the study group\""));
 
   second = open_empty (f, "second.db");
   import_text (second, first_export);

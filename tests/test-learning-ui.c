@@ -176,6 +176,21 @@ chart_loaded (gpointer data)
   return guild_skills_chart_get_n_skills (GUILD_SKILLS_CHART (data)) > 0;
 }
 
+/* The multi-line fields of an editor, in the order they are shown. */
+static void
+collect_text_views (GtkWidget *root,
+                    GPtrArray *views)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TEXT_VIEW (child) && gtk_widget_get_visible (child))
+        g_ptr_array_add (views, child);
+      collect_text_views (child, views);
+    }
+}
+
 /* The first descendant of @root of @type whose label (for buttons and check
  * buttons) is @label, or any when @label is NULL. */
 static GtkWidget *
@@ -375,6 +390,26 @@ run_scenario (Fixture  *f,
     g_autoptr(GuildRecord) skill = guild_store_load (f->store, GUILD_RECORD_SKILL, f->sql, NULL);
 
     g_assert_cmpstr (guild_record_get_text (skill, "name"), ==, "SQL and databases");
+  }
+  {
+    /* The evidence, then the notes; the notes save as they are typed too. */
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+    GtkTextBuffer *notes;
+
+    collect_text_views (GTK_WIDGET (skill_editor), views);
+    g_assert_cmpuint (views->len, ==, 2);
+    notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (g_ptr_array_index (views, 1)));
+    gtk_text_buffer_set_text (notes, "Window functions next.\nAsk Anna about dbt.", -1);
+    spin (800);
+    {
+      g_autoptr(GuildRecord) skill = guild_store_load (f->store, GUILD_RECORD_SKILL, f->sql,
+                                                       NULL);
+
+      g_assert_cmpstr (guild_record_get_text (skill, "notes"), ==,
+                       "Window functions next.\nAsk Anna about dbt.");
+      g_assert_cmpstr (guild_record_get_text (skill, "evidence"), !=,
+                       "Window functions next.\nAsk Anna about dbt.");
+    }
   }
   gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
   g_assert_true (guild_skill_editor_has_error (skill_editor));

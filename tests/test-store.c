@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "guild-metrics.h"
+#include "guild-metrics-private.h"
 #include "guild-records.h"
 #include "guild-store.h"
 #include "guild-store-private.h"
@@ -459,6 +461,7 @@ make_full (GuildRecordKind  kind,
                     "level", 2,
                     "target-level", 4,
                     "evidence", "Two pet projects",
+                    "notes", "Window functions next;\nask the data guild",
                     NULL);
       break;
 
@@ -568,7 +571,7 @@ modify (GuildRecord *record,
       break;
 
     case GUILD_RECORD_SKILL:
-      g_object_set (record, "level", 3, "evidence", "", NULL);
+      g_object_set (record, "level", 3, "evidence", "", "notes", "", NULL);
       break;
 
     case GUILD_RECORD_COURSE:
@@ -1359,13 +1362,11 @@ static void
 test_migration_upgrade (Fixture       *f,
                         gconstpointer  data)
 {
-  const GuildMigration v1[] = {
-    _guild_store_migrations[0],
-  };
-  const GuildMigration v2[] = {
-    _guild_store_migrations[0],
-    { 2, "ALTER TABLE profile ADD COLUMN test_extra TEXT" },
-  };
+  /* This build's schema ("v1" below) and a synthetic next version. */
+  const GuildMigration *v1 = _guild_store_migrations;
+  GuildMigration v2[GUILD_STORE_SCHEMA_VERSION + 1];
+  const int cur = GUILD_STORE_SCHEMA_VERSION;
+  g_autofree char *backup_glob = g_strdup_printf ("guild.db.v%d-*.bak", cur);
   g_autoptr(GuildStore) store = NULL;
   g_autoptr(GuildRecord) contact = NULL;
   g_autoptr(GuildRecord) loaded = NULL;
@@ -1375,12 +1376,14 @@ test_migration_upgrade (Fixture       *f,
   Refs refs;
   gint64 id, later;
 
-  g_assert_cmpint (_guild_store_migrations[0].version, ==, 1);
+  memcpy (v2, _guild_store_migrations, GUILD_STORE_SCHEMA_VERSION * sizeof (GuildMigration));
+  v2[cur].version = cur + 1;
+  v2[cur].sql = "ALTER TABLE profile ADD COLUMN test_extra TEXT";
 
   store = _guild_store_open_with_migrations (f->path, GUILD_STORE_FLAGS_NONE, v1,
-                                             G_N_ELEMENTS (v1), &error);
+                                             _guild_store_n_migrations, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (guild_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (guild_store_get_schema_version (store), ==, cur);
   add_refs (store, &refs);
   contact = make_full (GUILD_RECORD_CONTACT, &refs);
   id = add_record (store, contact);
@@ -1389,16 +1392,16 @@ test_migration_upgrade (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&profile);
   g_clear_object (&store);
-  g_assert_cmpint (file_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (file_int (f->path, "PRAGMA user_version"), ==, cur);
 
-  /* Version 2: a backup first, then the step. */
+  /* The next version: a backup first, then the step. */
   g_test_expect_message ("guild-store", G_LOG_LEVEL_MESSAGE, "Saved a copy of the database*");
   store = _guild_store_open_with_migrations (f->path, GUILD_STORE_FLAGS_NONE, v2,
-                                             G_N_ELEMENTS (v2), &error);
+                                             _guild_store_n_migrations + 1, &error);
   g_test_assert_expected_messages ();
   g_assert_no_error (error);
   g_assert_nonnull (store);
-  g_assert_cmpint (guild_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (guild_store_get_schema_version (store), ==, cur + 1);
   g_assert_true (raw_can_prepare (_guild_store_get_db (store), "SELECT test_extra FROM profile"));
   loaded = load_ok (store, GUILD_RECORD_CONTACT, id);
   assert_records_equal (contact, loaded);
@@ -1408,17 +1411,17 @@ test_migration_upgrade (Fixture       *f,
   g_clear_object (&profile);
   later = add_owned (store, GUILD_RECORD (guild_contact_new ("Added after the upgrade")));
   g_clear_object (&store);
-  g_assert_cmpint (file_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (file_int (f->path, "PRAGMA user_version"), ==, cur + 1);
 
-  /* The backup holds the data as it was, at version 1. */
-  g_assert_cmpuint (count_matching_files (f->dir, "guild.db.v1-*.bak", &backup), ==, 1);
+  /* The backup holds the data as it was, at this build's version. */
+  g_assert_cmpuint (count_matching_files (f->dir, backup_glob, &backup), ==, 1);
   g_assert_nonnull (backup);
-  g_assert_cmpint (file_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (file_int (backup, "PRAGMA user_version"), ==, cur);
   store = _guild_store_open_with_migrations (backup, GUILD_STORE_FLAGS_NONE, v1,
-                                             G_N_ELEMENTS (v1), &error);
+                                             _guild_store_n_migrations, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
-  g_assert_cmpint (guild_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (guild_store_get_schema_version (store), ==, cur);
   loaded = load_ok (store, GUILD_RECORD_CONTACT, id);
   assert_records_equal (contact, loaded);
   g_clear_object (&loaded);
@@ -1430,16 +1433,16 @@ test_migration_upgrade (Fixture       *f,
 
   /* The upgraded file is never opened by the older schema… */
   store = _guild_store_open_with_migrations (f->path, GUILD_STORE_FLAGS_NONE, v1,
-                                             G_N_ELEMENTS (v1), &error);
+                                             _guild_store_n_migrations, &error);
   g_assert_error (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_TOO_NEW);
   g_assert_null (store);
   g_clear_error (&error);
 
-  /* …and opening it again at version 2 makes no second backup. */
+  /* …and opening it again at the next version makes no second backup. */
   store = _guild_store_open_with_migrations (f->path, GUILD_STORE_FLAGS_NONE, v2,
-                                             G_N_ELEMENTS (v2), &error);
+                                             _guild_store_n_migrations + 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (guild_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (guild_store_get_schema_version (store), ==, cur + 1);
   g_clear_object (&store);
   g_assert_cmpuint (count_matching_files (f->dir, "*.bak", NULL), ==, 1);
 }
@@ -1448,27 +1451,30 @@ static void
 test_migration_failed (Fixture       *f,
                        gconstpointer  data)
 {
-  const GuildMigration v1[] = {
-    _guild_store_migrations[0],
-  };
-  const GuildMigration broken[] = {
-    _guild_store_migrations[0],
-    { 2, "THIS IS NOT SQL" },
-  };
+  /* This build's schema ("v1" below) and two synthetic next versions. */
+  const GuildMigration *v1 = _guild_store_migrations;
+  GuildMigration broken[GUILD_STORE_SCHEMA_VERSION + 1];
   /* The first statement works; the step as a whole must not. */
-  const GuildMigration half[] = {
-    _guild_store_migrations[0],
-    { 2, "ALTER TABLE profile ADD COLUMN test_extra TEXT; THIS IS NOT SQL" },
-  };
+  GuildMigration half[GUILD_STORE_SCHEMA_VERSION + 1];
   const GuildMigration *attempts[] = { broken, half };
+  const int cur = GUILD_STORE_SCHEMA_VERSION;
+  g_autofree char *failed_message = g_strdup_printf ("Migration to schema %d failed*", cur + 1);
+  g_autofree char *next_version = g_strdup_printf ("version %d", cur + 1);
   g_autoptr(GuildStore) store = NULL;
   g_autoptr(GuildRecord) contact = NULL;
   g_autoptr(GError) error = NULL;
   Refs refs;
   gint64 id;
 
+  memcpy (broken, _guild_store_migrations, GUILD_STORE_SCHEMA_VERSION * sizeof (GuildMigration));
+  broken[cur].version = cur + 1;
+  broken[cur].sql = "THIS IS NOT SQL";
+  memcpy (half, _guild_store_migrations, GUILD_STORE_SCHEMA_VERSION * sizeof (GuildMigration));
+  half[cur].version = cur + 1;
+  half[cur].sql = "ALTER TABLE profile ADD COLUMN test_extra TEXT; THIS IS NOT SQL";
+
   store = _guild_store_open_with_migrations (f->path, GUILD_STORE_FLAGS_NONE, v1,
-                                             G_N_ELEMENTS (v1), &error);
+                                             _guild_store_n_migrations, &error);
   g_assert_no_error (error);
   add_refs (store, &refs);
   contact = make_full (GUILD_RECORD_CONTACT, &refs);
@@ -1481,31 +1487,210 @@ test_migration_failed (Fixture       *f,
       sqlite3 *db;
 
       g_test_expect_message ("guild-store", G_LOG_LEVEL_MESSAGE, "Saved a copy of the database*");
-      g_test_expect_message ("guild-store", G_LOG_LEVEL_WARNING, "Migration to schema 2 failed*");
-      store = _guild_store_open_with_migrations (f->path, GUILD_STORE_FLAGS_NONE, attempts[a], 2,
+      g_test_expect_message ("guild-store", G_LOG_LEVEL_WARNING, failed_message);
+      store = _guild_store_open_with_migrations (f->path, GUILD_STORE_FLAGS_NONE, attempts[a],
+                                                 _guild_store_n_migrations + 1,
                                                  &error);
       g_test_assert_expected_messages ();
       g_assert_null (store);
       g_assert_error (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_FAILED);
-      g_assert_nonnull (strstr (error->message, "version 2"));
+      g_assert_nonnull (strstr (error->message, next_version));
       g_clear_error (&error);
 
-      /* Still version 1, without a trace of the failed step. */
-      g_assert_cmpint (file_int (f->path, "PRAGMA user_version"), ==, 1);
+      /* Still this build's version, without a trace of the failed step. */
+      g_assert_cmpint (file_int (f->path, "PRAGMA user_version"), ==, cur);
       db = raw_open (f->path);
       g_assert_false (raw_can_prepare (db, "SELECT test_extra FROM profile"));
       g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
       store = _guild_store_open_with_migrations (f->path, GUILD_STORE_FLAGS_NONE, v1,
-                                                 G_N_ELEMENTS (v1), &error);
+                                                 _guild_store_n_migrations, &error);
       g_assert_no_error (error);
       g_assert_nonnull (store);
-      g_assert_cmpint (guild_store_get_schema_version (store), ==, 1);
+      g_assert_cmpint (guild_store_get_schema_version (store), ==, cur);
       loaded = load_ok (store, GUILD_RECORD_CONTACT, id);
       assert_records_equal (contact, loaded);
       g_assert_cmpuint (guild_store_count (store, GUILD_RECORD_COMMUNITY), ==, 2);
       g_clear_object (&store);
     }
+}
+
+/* The real step from version 1 to 2, on a file the version 1 schema made. */
+
+static char *
+file_text (sqlite3    *db,
+           const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static GuildMetrics *
+metrics_utc (GuildStore *store,
+             gboolean    slots)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  GuildMetricsQuery query = { NULL, "2025-12-31", 0, utc };
+  g_autoptr(GError) error = NULL;
+  GuildMetrics *m;
+
+  _guild_store_metrics_set_use_slots (slots);
+  m = guild_store_metrics (store, &query, NULL, &error);
+  _guild_store_metrics_set_use_slots (TRUE);
+  g_assert_no_error (error);
+  g_assert_nonnull (m);
+
+  return m;
+}
+
+static void
+test_migration_v1_to_v2 (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char activities_text[] =
+    "SELECT group_concat(id || ',' || at || ',' || kind || ',' || strategy || ',' || minutes"
+    " || ',' || likes || ',' || comments || ',' || reposts || ',' || ifnull(community_id, '-')"
+    " || ',' || note, ';') FROM (SELECT * FROM activity ORDER BY id)";
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GuildRecord) community = NULL;
+  g_autoptr(GuildRecord) contact = NULL;
+  g_autoptr(GuildRecord) loaded = NULL;
+  g_autoptr(GuildRecord) skill = NULL;
+  g_autoptr(GuildMetrics) before = NULL;
+  g_autoptr(GuildMetrics) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *activities = NULL;
+  g_autofree char *activities_after = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *sql = NULL;
+  gint64 community_id, contact_id;
+  sqlite3 *db;
+
+  g_assert_cmpint (GUILD_STORE_SCHEMA_VERSION, ==, 2);
+  g_assert_cmpint (_guild_store_migrations[1].version, ==, 2);
+
+  /* Version 1, filled the way that version's Guild wrote it. */
+  store = _guild_store_open_with_migrations (f->path, GUILD_STORE_FLAGS_NONE,
+                                             _guild_store_migrations, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (guild_store_get_schema_version (store), ==, 1);
+  db = _guild_store_get_db (store);
+  g_assert_false (raw_can_prepare (db, "SELECT notes FROM skill"));
+
+  community = GUILD_RECORD (guild_community_new ("Data Talks"));
+  community_id = add_record (store, community);
+  contact = GUILD_RECORD (guild_contact_new ("Анна Петрова"));
+  contact_id = add_record (store, contact);
+  raw_exec (db, "INSERT INTO skill (id, name, level, target_level, evidence) VALUES"
+                " (1, 'SQL', 2, 4, 'https://example.org/sql-notes\nA dashboard project'),"
+                " (2, 'Go', NULL, 3, '')");
+  sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                         "   WHERE i < 3000),"
+                         " k (j, kind, strategy) AS (VALUES (0, 'read', 'learning'),"
+                         "   (1, 'publish', 'value_creation'), (2, 'comment', 'value_creation'),"
+                         "   (3, 'connect', 'connecting'), (4, 'ask_question', 'learning'),"
+                         "   (5, 'message', 'connecting'), (6, 'support', 'value_creation'))"
+                         " INSERT INTO activity (at, kind, strategy, minutes, community_id,"
+                         "   likes, comments, reposts, note)"
+                         " SELECT 1735689600 + i * 7919, k.kind, k.strategy, i %% 90,"
+                         "   CASE WHEN i %% 3 = 0 THEN NULL ELSE %" G_GINT64_FORMAT " END,"
+                         "   i %% 4, i %% 3, i %% 2, 'note ' || i"
+                         " FROM n JOIN k ON k.j = i %% 7",
+                         community_id);
+  raw_exec (db, sql);
+  raw_exec (db, "INSERT INTO activity_skill (activity_id, skill_id)"
+                " SELECT id, 1 FROM activity WHERE id % 10 = 0");
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM activity"), ==, 3000);
+  activities = file_text (db, activities_text);
+  before = metrics_utc (store, FALSE);
+  g_assert_cmpuint (before->totals.activities, ==, 3000);
+  g_clear_object (&store);
+  g_assert_cmpint (file_int (f->path, "PRAGMA user_version"), ==, 1);
+
+  /* This build opens it: a backup, then version 2 in one step. */
+  g_test_expect_message ("guild-store", G_LOG_LEVEL_MESSAGE, "Saved a copy of the database*");
+  store = guild_store_open (f->path, GUILD_STORE_FLAGS_NONE, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (guild_store_get_schema_version (store), ==, 2);
+  db = _guild_store_get_db (store);
+
+  /* The new column, indexes, table and triggers. */
+  g_assert_true (raw_can_prepare (db, "SELECT notes FROM skill"));
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND"
+                                " name IN ('activity_by_strategy', 'activity_by_kind',"
+                                " 'activity_by_community')"), ==, 3);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM pragma_index_info ('activity_by_community')"),
+                   ==, 8);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND"
+                                " name GLOB 'activity_slot_*'"), ==, 3);
+  g_assert_cmpint (raw_int (db, "SELECT sum(activities) FROM activity_slot"), ==, 3000);
+  g_assert_cmpint (raw_int (db, "SELECT sum(minutes) FROM activity_slot"), ==,
+                   raw_int (db, "SELECT sum(minutes) FROM activity"));
+
+  /* The data as it was. */
+  activities_after = file_text (db, activities_text);
+  g_assert_cmpstr (activities_after, ==, activities);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM activity_skill WHERE skill_id = 1"), ==, 300);
+  loaded = load_ok (store, GUILD_RECORD_COMMUNITY, community_id);
+  assert_records_equal (community, loaded);
+  g_clear_object (&loaded);
+  loaded = load_ok (store, GUILD_RECORD_CONTACT, contact_id);
+  assert_records_equal (contact, loaded);
+  g_clear_object (&loaded);
+  skill = load_ok (store, GUILD_RECORD_SKILL, 1);
+  g_assert_cmpstr (guild_record_get_text (skill, "name"), ==, "SQL");
+  g_assert_cmpint (guild_record_get_int (skill, "level"), ==, 2);
+  g_assert_cmpint (guild_record_get_int (skill, "target-level"), ==, 4);
+  g_assert_cmpstr (guild_record_get_text (skill, "evidence"), ==,
+                   "https://example.org/sql-notes\nA dashboard project");
+  g_assert_cmpstr (guild_record_get_text (skill, "notes"), ==, "");
+
+  /* The same figures, now from activity_slot. */
+  after = metrics_utc (store, TRUE);
+  g_assert_cmpuint (after->n_weeks, ==, before->n_weeks);
+  g_assert_cmpmem (after->weeks, after->n_weeks * sizeof (GuildMetricsWeek),
+                   before->weeks, before->n_weeks * sizeof (GuildMetricsWeek));
+  g_assert_cmpmem (&after->totals, sizeof (GuildMetricsWeek),
+                   &before->totals, sizeof (GuildMetricsWeek));
+
+  /* Notes are written and read back. */
+  guild_record_set_text (skill, "notes", "Practise window functions.\nAsk Anna about dbt.");
+  g_assert_true (guild_store_update (store, skill, &error));
+  g_assert_no_error (error);
+  loaded = load_ok (store, GUILD_RECORD_SKILL, 1);
+  assert_records_equal (skill, loaded);
+  g_clear_object (&loaded);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM pragma_integrity_check"
+                                " WHERE integrity_check != 'ok'"), ==, 0);
+  g_clear_object (&store);
+  g_assert_cmpint (file_int (f->path, "PRAGMA user_version"), ==, 2);
+
+  /* The backup is the version 1 file, whole. */
+  g_assert_cmpuint (count_matching_files (f->dir, "guild.db.v1-*.bak", &backup), ==, 1);
+  g_assert_cmpint (file_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (file_int (backup, "SELECT count(*) FROM activity"), ==, 3000);
+  g_assert_cmpint (file_int (backup, "SELECT count(*) FROM sqlite_master"
+                                     " WHERE name = 'activity_slot'"), ==, 0);
+  db = raw_open (backup);
+  g_assert_false (raw_can_prepare (db, "SELECT notes FROM skill"));
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  /* A version 3 file is refused, left alone and not backed up. */
+  db = raw_open (f->path);
+  raw_exec (db, "PRAGMA user_version = 3");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  store = guild_store_open (f->path, GUILD_STORE_FLAGS_NONE, &error);
+  g_assert_error (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_TOO_NEW);
+  g_assert_null (store);
+  g_clear_error (&error);
+  g_assert_cmpint (file_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpuint (count_matching_files (f->dir, "*.bak", NULL), ==, 1);
 }
 
 /* Section: files that cannot be used */
@@ -2521,6 +2706,8 @@ main (int   argc,
               set_up_bare, test_migration_upgrade, tear_down);
   g_test_add ("/guild/store/migration/failed", Fixture, NULL,
               set_up_bare, test_migration_failed, tear_down);
+  g_test_add ("/guild/store/migration/v1-to-v2", Fixture, NULL,
+              set_up_bare, test_migration_v1_to_v2, tear_down);
 
   g_test_add ("/guild/store/bad/text-file", Fixture, NULL,
               set_up_bare, test_bad_text_file, tear_down);

@@ -18,4 +18,6 @@ GuildMetrics *_guild_store_metrics_compute (sqlite3                 *db,
                                             GCancellable            *cancellable,
                                             GError                 **error);
 
+void          _guild_store_metrics_set_use_slots (gboolean use);
+
 G_END_DECLS

@@ -23,6 +23,7 @@ static const GuildField fields[] = {
   GUILD_RATING ("level"),
   GUILD_RATING ("target-level"),
   GUILD_TEXT ("evidence"),
+  GUILD_TEXT ("notes"),
 };
 
 static void

@@ -246,8 +246,96 @@ static const char schema_v1[] =
   ");\n"
   "CREATE INDEX checkin_by_day ON checkin (day);\n";
 
+/* Version 2.
+ *
+ * - skill.notes: the free notes a skill's evidence needs beside the link or
+ *   project (issue 7).
+ * - activity_by_community covers the figures the metrics read for one
+ *   community, so they never fetch a table row (issue 6).
+ * - activity_by_strategy and activity_by_kind give the Journal's strategy and
+ *   kind filters their rows in order, newest first, from the index alone
+ *   (issue 4).
+ * - activity_slot: the activities summed per quarter of an hour (UTC), kept
+ *   by triggers, from which the metrics build their days without reading a
+ *   million rows (issue 6). Every time zone in use today has an offset that
+ *   is a whole number of quarters of an hour, so a local day is made of whole
+ *   slots; guild-store-metrics.c reads the rows themselves when it is not.
+ *   A slot is named by its first instant; the strategy and the kind's flags
+ *   repeat DESIGN.md's vocabulary, which tests/test-metrics-fast.c checks
+ *   against guild-vocab.c.
+ */
+
+#define SLOT(t) "((" t ") - (((" t ") % 900) + 900) % 900)"
+
+#define SLOT_DELTA(row, sign) \
+  "INSERT INTO activity_slot (slot, activities, minutes, reactions, interactions,\n" \
+  "    publications, learning, value_creation, connecting)\n" \
+  "  VALUES (" SLOT (row ".at") ", " sign "1, " sign row ".minutes,\n" \
+  "    " sign "(" row ".likes + " row ".comments + " row ".reposts),\n" \
+  "    " sign "(" row ".kind IN ('ask_question', 'request_feedback', 'comment', 'message',\n" \
+  "      'support', 'share_experience')),\n" \
+  "    " sign "(" row ".kind = 'publish'),\n" \
+  "    " sign "(" row ".strategy = 'learning'),\n" \
+  "    " sign "(" row ".strategy = 'value_creation'),\n" \
+  "    " sign "(" row ".strategy = 'connecting'))\n" \
+  "  ON CONFLICT (slot) DO UPDATE SET\n" \
+  "    activities = activities + excluded.activities,\n" \
+  "    minutes = minutes + excluded.minutes,\n" \
+  "    reactions = reactions + excluded.reactions,\n" \
+  "    interactions = interactions + excluded.interactions,\n" \
+  "    publications = publications + excluded.publications,\n" \
+  "    learning = learning + excluded.learning,\n" \
+  "    value_creation = value_creation + excluded.value_creation,\n" \
+  "    connecting = connecting + excluded.connecting;\n"
+
+#define SLOT_PRUNE(row) \
+  "DELETE FROM activity_slot WHERE slot = " SLOT (row ".at") " AND activities = 0;\n"
+
+static const char schema_v2[] =
+  "ALTER TABLE skill ADD COLUMN notes TEXT NOT NULL DEFAULT '';\n"
+
+  "DROP INDEX activity_by_community;\n"
+  "CREATE INDEX activity_by_community ON activity\n"
+  "  (community_id, at, kind, strategy, minutes, likes, comments, reposts);\n"
+  "CREATE INDEX activity_by_strategy ON activity (strategy, at);\n"
+  "CREATE INDEX activity_by_kind ON activity (kind, at);\n"
+
+  "CREATE TABLE activity_slot (\n"
+  "  slot INTEGER PRIMARY KEY,\n"
+  "  activities INTEGER NOT NULL,\n"
+  "  minutes INTEGER NOT NULL,\n"
+  "  reactions INTEGER NOT NULL,\n"
+  "  interactions INTEGER NOT NULL,\n"
+  "  publications INTEGER NOT NULL,\n"
+  "  learning INTEGER NOT NULL,\n"
+  "  value_creation INTEGER NOT NULL,\n"
+  "  connecting INTEGER NOT NULL\n"
+  ");\n"
+  "INSERT INTO activity_slot SELECT " SLOT ("at") " AS s, count(*), sum(minutes),\n"
+  "    sum(likes + comments + reposts),\n"
+  "    sum(kind IN ('ask_question', 'request_feedback', 'comment', 'message', 'support',\n"
+  "      'share_experience')),\n"
+  "    sum(kind = 'publish'), sum(strategy = 'learning'), sum(strategy = 'value_creation'),\n"
+  "    sum(strategy = 'connecting')\n"
+  "  FROM activity GROUP BY s;\n"
+
+  "CREATE TRIGGER activity_slot_insert AFTER INSERT ON activity BEGIN\n"
+  SLOT_DELTA ("new", "")
+  "END;\n"
+  "CREATE TRIGGER activity_slot_delete AFTER DELETE ON activity BEGIN\n"
+  SLOT_DELTA ("old", "-")
+  SLOT_PRUNE ("old")
+  "END;\n"
+  "CREATE TRIGGER activity_slot_update\n"
+  "  AFTER UPDATE OF at, kind, strategy, minutes, likes, comments, reposts ON activity BEGIN\n"
+  SLOT_DELTA ("old", "-")
+  SLOT_DELTA ("new", "")
+  SLOT_PRUNE ("old")
+  "END;\n";
+
 const GuildMigration _guild_store_migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 const guint _guild_store_n_migrations = G_N_ELEMENTS (_guild_store_migrations);

@@ -16,7 +16,7 @@
 G_BEGIN_DECLS
 
 /* The newest schema this build knows. */
-#define GUILD_STORE_SCHEMA_VERSION 1
+#define GUILD_STORE_SCHEMA_VERSION 2
 
 typedef enum
 {

@@ -34,6 +34,8 @@ from test_shell import Failure, find, find_all, frames, log, wait_for  # noqa: E
 from dogtail import rawinput  # noqa: E402
 
 SKILL = 'SQL'
+NOTES_FIRST = 'Practise window functions'
+NOTES_SECOND = 'Ask the data guild about dbt'
 COURSE = {'en': 'Databases', 'ru': 'Базы данных'}
 
 
@@ -116,6 +118,13 @@ def scenario(workdir, language):
         skill_row = f'{SKILL}, {level0}, {no_target}'
         find(window, 'list item', skill_row)
 
+        log(f'{language}: write notes on the skill, two lines, saved as typed')
+        click_center(find_shown(window, 'text', w('Notes')))
+        rawinput.typeText(NOTES_FIRST)
+        rawinput.pressKey('Return')
+        rawinput.typeText(NOTES_SECOND)
+        time.sleep(1.5)
+
         log(f'{language}: add a course that builds it')
         shell.click(find_shown(window, 'page tab', w('Courses')))
         add_named(app, window, w('Add Course'), w('New Course'), course_title)
@@ -165,6 +174,8 @@ def scenario(workdir, language):
     log(f'{language}: what the database holds')
     backup = stored(workdir, database)
     skills = {skill['name']: skill for skill in backup.get('skills', [])}
+    if skills.get(SKILL, {}).get('notes') != f'{NOTES_FIRST}\n{NOTES_SECOND}':
+        raise Failure(f'the notes on SQL are not stored: {skills}')
     if skills.get(SKILL, {}).get('level') != 1:
         raise Failure(f'SQL is not at level 1 in the database: {skills}')
     courses = backup.get('courses', [])

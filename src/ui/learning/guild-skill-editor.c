@@ -42,6 +42,7 @@ struct _GuildSkillEditor
   AdwActionRow     *levels_row;
   GuildSkillLevels *levels;
   GtkTextView      *evidence_view;
+  GtkTextView      *notes_view;
   GtkListBox       *done_list;
   GtkLabel         *done_summary;
 
@@ -79,9 +80,9 @@ show_toast (GuildSkillEditor *self,
 }
 
 static char *
-dup_evidence (GuildSkillEditor *self)
+dup_view_text (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->evidence_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -127,6 +128,7 @@ save (GuildSkillEditor *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *evidence = NULL;
+  g_autofree char *notes = NULL;
 
   g_assert (GUILD_IS_SKILL_EDITOR (self));
 
@@ -142,8 +144,10 @@ save (GuildSkillEditor *self)
   guild_record_set_int (self->record, "level", gtk_spin_button_get_value_as_int (self->level_spin));
   guild_record_set_int (self->record, "target-level",
                         gtk_spin_button_get_value_as_int (self->target_spin));
-  evidence = dup_evidence (self);
+  evidence = dup_view_text (self->evidence_view);
   guild_record_set_text (self->record, "evidence", evidence);
+  notes = dup_view_text (self->notes_view);
+  guild_record_set_text (self->record, "notes", notes);
 
   if (guild_record_fields_equal (before, self->record))
     return;
@@ -368,6 +372,8 @@ fill (GuildSkillEditor *self)
   gtk_spin_button_set_value (self->target_spin,
                              guild_record_get_int (self->record, "target-level"));
   gtk_text_buffer_set_text (buffer, guild_record_get_text (self->record, "evidence"), -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            guild_record_get_text (self->record, "notes"), -1);
   update_levels (self);
   validate (self);
   self->loading = FALSE;
@@ -522,7 +528,7 @@ guild_skill_editor_init (GuildSkillEditor *self)
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Evidence"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("What shows the skill: a link, a project, a note."));
+                                         _("What shows the skill: a link or a project."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
 
   self->evidence_view = GTK_TEXT_VIEW (gtk_text_view_new ());
@@ -540,6 +546,31 @@ guild_skill_editor_init (GuildSkillEditor *self)
   frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (frame, "view");
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->evidence_view));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
+
+  /* Notes */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Notes"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Anything else about the skill: what to practise "
+                                           "next, what you learned, who can help."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+
+  self->notes_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->notes_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (self->notes_view, 10);
+  gtk_text_view_set_bottom_margin (self->notes_view, 10);
+  gtk_text_view_set_left_margin (self->notes_view, 12);
+  gtk_text_view_set_right_margin (self->notes_view, 12);
+  gtk_widget_set_size_request (GTK_WIDGET (self->notes_view), -1, 120);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"),
+                                  -1);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+  frame = gtk_frame_new (NULL);
+  gtk_widget_add_css_class (frame, "view");
+  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->notes_view));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
 
   /* Done for it */
