@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "guild-a11y.h"
 #include "guild-activity-editor.h"
 #include "guild-activity-row.h"
 #include "guild-activity-timeline.h"
@@ -276,6 +277,8 @@ guild_activity_timeline_init (GuildActivityTimeline *self)
   gtk_stack_add_named (self->stack, scrolled, "list");
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  /* A screen reader reads the list, or the empty state, not both. */
+  guild_a11y_follow_stack (GTK_WIDGET (self->stack));
 }
 
 /* Section: public API */
