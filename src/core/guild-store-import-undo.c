@@ -418,7 +418,8 @@ table_exists (sqlite3  *db,
 static gboolean
 restore_fields (GuildRecord *current,
                 GVariant    *before,
-                GVariant    *after)
+                GVariant    *after,
+                gboolean     with_refs)
 {
   GuildRecordKind kind = guild_record_get_kind (current);
   guint n_fields;
@@ -434,6 +435,8 @@ restore_fields (GuildRecord *current,
 
       /* A field the schema gained since is not the import's. */
       if (was == NULL || wrote == NULL)
+        continue;
+      if (!with_refs && (field->type == GUILD_FIELD_REF || field->type == GUILD_FIELD_REFS))
         continue;
       if (field_values_equal (field, was, wrote) || !field_values_equal (field, now, wrote))
         continue;
@@ -506,13 +509,26 @@ _guild_import_undo_restore (GuildStore    *store,
           return FALSE;
         }
 
-      if (!restore_fields (current, before, after))
+      if (!restore_fields (current, before, after, TRUE))
         continue;
 
-      if (kind == GUILD_RECORD_PROFILE || kind == GUILD_RECORD_GOALS
-          ? !guild_store_save_singleton (store, current, error)
-          : !guild_store_update (store, current, error))
-        return FALSE;
+      if (!guild_store_update (store, current, &local_error))
+        {
+          /* A record it referred to before the import has been deleted
+           * since: the references stay as they are, the rest goes back.
+           * (The store rolled the failed write back to its savepoint.) */
+          g_debug ("Restoring %s %" G_GINT64_FORMAT " without its references: %s",
+                   guild_record_kind_get_table (kind), id, local_error->message);
+          g_clear_error (&local_error);
+          g_clear_object (&current);
+          current = load_stored (store, kind, id, error);
+          if (current == NULL)
+            return FALSE;
+          if (!restore_fields (current, before, after, FALSE))
+            continue;
+          if (!guild_store_update (store, current, error))
+            return FALSE;
+        }
       (*restored)++;
     }
   if (rc != SQLITE_DONE)
