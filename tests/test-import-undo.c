@@ -300,6 +300,41 @@ test_undo_stream (Fixture       *f,
   check_undo (f, batch);
 }
 
+/* Streamed, a record of a later chunk that repeats one an earlier chunk
+ * added updates it; undo removes it, with nothing to put back. */
+static void
+test_undo_stream_repeat (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *twice =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Young\r\nEMAIL:cy@example.com\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Young\r\nEMAIL:cy@example.com\r\n"
+    "TITLE:Pitcher\r\nEND:VCARD\r\n";
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (twice, strlen (twice),
+                                                                        NULL);
+  g_autoptr(GuildImportReader) reader = NULL;
+  g_autoptr(GuildImportSummary) summary = NULL;
+  g_autoptr(GuildImportBatch) batch = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  reader = guild_import_reader_new_for_stream (stream, "twice.vcf", strlen (twice),
+                                               GUILD_IMPORT_FORMAT_UNKNOWN, NULL, &error);
+  g_assert_no_error (error);
+  guild_import_reader_set_piece_size (reader, 64, 1);
+  g_assert_true (guild_store_import_stream (f->store, reader, TRUE, &summary, &id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->added, ==, 1);
+  g_assert_cmpuint (summary->updated, ==, 1);
+
+  batch = dup_batch (f->store, id);
+  g_assert_cmpuint (batch->remaining, ==, 1);
+  g_assert_cmpuint (batch->restorable, ==, 0);
+  g_assert_true (guild_store_import_undo (f->store, id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_CONTACT), ==, 0);
+}
+
 /* Undoing an older import keeps what a later one changed. */
 static void
 test_undo_older (Fixture       *f,
@@ -499,6 +534,8 @@ main (int   argc,
               fixture_set_up, test_undo_async, fixture_tear_down);
   g_test_add ("/guild/import/undo/updates-stream", Fixture, NULL,
               fixture_set_up, test_undo_stream, fixture_tear_down);
+  g_test_add ("/guild/import/undo/stream-repeat", Fixture, NULL,
+              fixture_set_up, test_undo_stream_repeat, fixture_tear_down);
   g_test_add ("/guild/import/undo/older-batch", Fixture, NULL,
               fixture_set_up, test_undo_older, fixture_tear_down);
   g_test_add ("/guild/import/undo/added-only", Fixture, NULL,

@@ -326,6 +326,39 @@ _guild_undo_log_free (GuildUndoLog *log)
   g_free (log);
 }
 
+/* Whether this batch added the record (a file read in chunks may update,
+ * in a later chunk, what an earlier one added): its undo removes it, so
+ * there is nothing to put back. */
+static gboolean
+added_by_batch (GuildUndoLog     *log,
+                GuildRecordKind   kind,
+                gint64            id,
+                gboolean         *added,
+                GError          **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *added = FALSE;
+  if (kind == GUILD_RECORD_PROFILE || kind == GUILD_RECORD_GOALS)
+    return TRUE;
+
+  sql = g_strdup_printf ("SELECT import_batch FROM %s WHERE id = ?1",
+                         guild_record_kind_get_table (kind));
+  rc = sqlite3_prepare_v2 (log->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _guild_store_set_error (log->db, rc, error);
+
+  *added = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == log->batch_id;
+  return TRUE;
+}
+
 /**
  * _guild_undo_log_update:
  * @record: a stored record with the import's changes, not yet written
@@ -358,9 +391,15 @@ _guild_undo_log_update (GuildUndoLog  *log,
 
   if (!logged)
     {
-      g_autoptr(GuildRecord) stored = load_stored (log->store, kind, guild_record_get_id (record),
-                                                   error);
+      g_autoptr(GuildRecord) stored = NULL;
+      gboolean added = FALSE;
 
+      if (!added_by_batch (log, kind, id, &added, error))
+        return FALSE;
+      if (added)
+        return guild_store_update (log->store, record, error);
+
+      stored = load_stored (log->store, kind, guild_record_get_id (record), error);
       if (stored == NULL)
         return FALSE;
       before = record_to_variant (stored);

@@ -1252,14 +1252,24 @@ apply_all (Applier       *a,
     GUILD_RECORD_GOALS,
   };
   GArray *entries = a->preview->entries;
+  g_autofree guint8 *kinds = g_new (guint8, MAX (entries->len, 1));
+  guint counts[GUILD_N_RECORD_KINDS] = { 0 };
+
+  /* The kind of every entry once, rather than once per pass. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const GuildImportPreviewEntry *entry = &g_array_index (entries, GuildImportPreviewEntry, i);
+
+      kinds[i] = guild_record_get_kind (item_at (a->preview, entry->item)->record);
+      counts[kinds[i]]++;
+    }
 
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
-    for (guint i = 0; i < entries->len; i++)
+    for (guint i = 0, left = counts[order[k]]; i < entries->len && left > 0; i++)
       {
-        GuildImportPreviewEntry *entry = &g_array_index (entries, GuildImportPreviewEntry, i);
-
-        if (guild_record_get_kind (item_at (a->preview, entry->item)->record) != order[k])
+        if (kinds[i] != order[k])
           continue;
+        left--;
         if ((++*a->done & 0xff) == 0)
           {
             if (g_cancellable_set_error_if_cancelled (cancellable, error))
