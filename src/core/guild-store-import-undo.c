@@ -200,7 +200,7 @@ field_values_equal (const GuildField *field,
   g_array_sort (x, compare_ids);
   g_array_sort (y, compare_ids);
 
-  return memcmp (x->data, y->data, n * sizeof (gint64)) == 0;
+  return n == 0 || memcmp (x->data, y->data, n * sizeof (gint64)) == 0;
 }
 
 static GVariant *
