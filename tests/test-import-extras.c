@@ -398,8 +398,14 @@ test_csv_round_trip (Fixture       *f,
   result = guild_import_parse ((const guint8 *) csv->str, csv->len, "contacts.csv",
                                GUILD_IMPORT_FORMAT_UNKNOWN, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (result->items->len, ==, 1);
+  /* The contact's community comes first, as a record of the file. */
+  g_assert_cmpuint (result->items->len, ==, 2);
+  g_assert_true (result->has_file_refs);
   back = ((GuildImportItem *) g_ptr_array_index (result->items, 0))->record;
+  g_assert_cmpint (guild_record_get_kind (back), ==, GUILD_RECORD_COMMUNITY);
+  g_assert_cmpstr (guild_record_get_text (back, "name"), ==, "Python Moscow");
+  back = ((GuildImportItem *) g_ptr_array_index (result->items, 1))->record;
+  g_assert_cmpuint (guild_record_get_ids (back, "communities")->len, ==, 1);
 
   g_assert_cmpstr (guild_record_get_text (back, "full-name"), ==, "Ada One");
   g_assert_cmpstr (guild_record_get_text (back, "company"), ==, "Initech, Ltd.");

@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include "guild-store-history.h"
+#include "guild-store-import-undo.h"
 #include "guild-store-private.h"
 
 /* The Import History: every finished import batch, newest first, with how
- * many of the records it added are still there. Undo itself is
+ * many of the records it added are still there and how many records it
+ * updated can be put back (guild-store-import-undo.c). Undo itself is
  * guild_store_import_undo(). Counting reads each table once (grouped by
  * batch), so the list costs the same with one batch or a hundred. */
 
@@ -106,6 +108,9 @@ list_on (sqlite3       *db,
           return NULL;
         }
     }
+
+  if (!_guild_import_undo_count (db, by_id, error))
+    return NULL;
 
   return g_steal_pointer (&batches);
 }

@@ -23,6 +23,9 @@ G_BEGIN_DECLS
  * @undone_at: when it was undone, 0 if not
  * @remaining: how many of the records it added are still in the database
  *   (what Undo would remove)
+ * @restorable: how many existing records it updated whose earlier state
+ *   was kept (what Undo would put back, field by field, where nobody
+ *   changed them since)
  *
  * One past import, as the Import History lists it.
  */
@@ -37,6 +40,7 @@ typedef struct
   guint   skipped;
   gint64  undone_at;
   guint   remaining;
+  guint   restorable;
 } GuildImportBatch;
 
 void       guild_import_batch_free             (GuildImportBatch *batch);

@@ -14,6 +14,7 @@
 
 #include "guild-store-import.h"
 #include "guild-store-private.h"
+#include "guild-store-import-undo.h"
 
 /* Matching parsed records against the database, and writing an import.
  *
@@ -24,7 +25,9 @@
  * Records that are the same person twice in one file are merged.
  *
  * Applying writes everything in one transaction with an import_batch row;
- * added rows carry the batch's id, so the batch can be undone. A cancel or a
+ * added rows carry the batch's id, and every update of a record that was
+ * there already is logged with the record's earlier state
+ * (guild-store-import-undo.c), so the batch can be undone. A cancel or a
  * failure rolls back: nothing is written.
  *
  * The synchronous functions run on the store's own connection (guildctl,
@@ -870,8 +873,13 @@ preview_with (Matcher             *mp,
 
               entry.target_id = match;
               entry.merged = stored;
-              entry.action = merge_changes (stored, item->record, result->has_file_refs)
-                             ? GUILD_IMPORT_ACTION_UPDATE : GUILD_IMPORT_ACTION_UNCHANGED;
+              /* A community a CSV file of contacts names is only a name to
+               * join: the stored one stays as the person wrote it. */
+              if (kind == GUILD_RECORD_COMMUNITY && result->community_ids != NULL)
+                entry.action = GUILD_IMPORT_ACTION_UNCHANGED;
+              else
+                entry.action = merge_changes (stored, item->record, result->has_file_refs)
+                               ? GUILD_IMPORT_ACTION_UPDATE : GUILD_IMPORT_ACTION_UNCHANGED;
               g_hash_table_insert (m.entry_of, g_steal_pointer (&key),
                                    GUINT_TO_POINTER (preview->entries->len + 1));
               remember (&m, item->record, &keys, match);
@@ -1010,6 +1018,7 @@ typedef struct
   Progress           *progress;
   guint              *done;      /* entries written, over all previews */
   guint               total;
+  GuildUndoLog       *undo;      /* updates of stored records, for undo */
 } Applier;
 
 static gboolean
@@ -1172,9 +1181,7 @@ apply_entry (Applier                 *a,
     case GUILD_IMPORT_ACTION_UPDATE:
       if (file_refs)
         resolve_refs (a, entry->merged, item->record, FALSE, index);
-      if (kind == GUILD_RECORD_PROFILE || kind == GUILD_RECORD_GOALS
-          ? !guild_store_save_singleton (a->store, entry->merged, error)
-          : !guild_store_update (a->store, entry->merged, error))
+      if (!_guild_undo_log_update (a->undo, entry->merged, error))
         return FALSE;
       break;
 
@@ -1221,7 +1228,11 @@ apply_attendees (Applier  *a,
       union_ids (entry->merged, ids, "attendees");
       if (guild_record_fields_equal (before, entry->merged))
         continue;
-      if (!guild_store_update (a->store, entry->merged, error))
+      /* An event the import added goes as a whole on undo; one that was
+       * there gets its attendees back. */
+      if (entry->action == GUILD_IMPORT_ACTION_NEW
+          ? !guild_store_update (a->store, entry->merged, error)
+          : !_guild_undo_log_update (a->undo, entry->merged, error))
         return FALSE;
     }
 
@@ -1241,14 +1252,24 @@ apply_all (Applier       *a,
     GUILD_RECORD_GOALS,
   };
   GArray *entries = a->preview->entries;
+  g_autofree guint8 *kinds = g_new (guint8, MAX (entries->len, 1));
+  guint counts[GUILD_N_RECORD_KINDS] = { 0 };
+
+  /* The kind of every entry once, rather than once per pass. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const GuildImportPreviewEntry *entry = &g_array_index (entries, GuildImportPreviewEntry, i);
+
+      kinds[i] = guild_record_get_kind (item_at (a->preview, entry->item)->record);
+      counts[kinds[i]]++;
+    }
 
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
-    for (guint i = 0; i < entries->len; i++)
+    for (guint i = 0, left = counts[order[k]]; i < entries->len && left > 0; i++)
       {
-        GuildImportPreviewEntry *entry = &g_array_index (entries, GuildImportPreviewEntry, i);
-
-        if (guild_record_get_kind (item_at (a->preview, entry->item)->record) != order[k])
+        if (kinds[i] != order[k])
           continue;
+        left--;
         if ((++*a->done & 0xff) == 0)
           {
             if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -1310,6 +1331,10 @@ apply_one (GuildStore          *self,
   a.batch_id = sqlite3_last_insert_rowid (a.db);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  a.undo = _guild_undo_log_new (self, a.batch_id, error);
+  if (a.undo == NULL)
+    goto out;
+
   _guild_store_set_import_batch (self, a.batch_id);
   ok = apply_all (&a, cancellable, error);
   _guild_store_set_import_batch (self, 0);
@@ -1343,6 +1368,7 @@ apply_one (GuildStore          *self,
   ok = TRUE;
 
 out:
+  g_clear_pointer (&a.undo, _guild_undo_log_free);
   g_hash_table_unref (a.ids);
   g_hash_table_unref (a.pending);
   return ok;
@@ -1865,6 +1891,32 @@ spill_chunk_keys (Matcher             *m,
     }
 
   g_array_set_size (m->tracked, 0);
+
+  /* The other kinds' keys (the communities a CSV file names) are few and
+   * stay in memory; the earlier chunk's entries they point at go, so they
+   * point at the records written instead. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, m->keys);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        gint64 *id = value;
+
+        if (*id < 0)
+          {
+            const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                                   GuildImportPreviewEntry,
+                                                                   -*id - 1);
+
+            *id = entry->merged != NULL ? guild_record_get_id (entry->merged) : 0;
+            if (*id <= 0)
+              g_hash_table_iter_remove (&iter);
+          }
+      }
+  }
+
   return TRUE;
 }
 
@@ -1898,6 +1950,7 @@ guild_store_import_stream (GuildStore          *self,
                            GError             **error)
 {
   g_autoptr(GuildImportSummary) summary = NULL;
+  g_autoptr(GuildUndoLog) undo = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *report = NULL;
@@ -1962,6 +2015,10 @@ guild_store_import_stream (GuildStore          *self,
   batch = sqlite3_last_insert_rowid (db);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  undo = _guild_undo_log_new (self, batch, error);
+  if (undo == NULL)
+    goto out;
+
   _guild_store_set_import_batch (self, batch);
   while ((chunk = guild_import_reader_next (reader, cancellable, &local_error)) != NULL)
     {
@@ -1981,6 +2038,7 @@ guild_store_import_stream (GuildStore          *self,
       a.pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
       a.done = &done;
       a.total = G_MAXUINT;
+      a.undo = undo;
       chunk_ok = apply_all (&a, cancellable, &local_error) &&
                  spill_chunk_keys (&m, preview, &local_error);
       g_hash_table_unref (a.ids);
@@ -2033,6 +2091,7 @@ guild_store_import_stream (GuildStore          *self,
 
 out:
   g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&undo, _guild_undo_log_free);
   if (!ok)
     guild_store_rollback (self);
   matcher_clear (&m);
@@ -2049,8 +2108,11 @@ out:
 /**
  * guild_store_import_undo:
  *
- * Removes every record an import batch added (updates it made to existing
- * records stay) and marks the batch undone, in one transaction.
+ * Undoes an import batch in one transaction: first the records it updated
+ * get back, field by field, what they held before — where a field still
+ * holds what the import wrote; one changed since stays as it is (see
+ * guild-store-import-undo.c) — then every record it added is removed, and
+ * the batch is marked undone.
  */
 gboolean
 guild_store_import_undo (GuildStore    *self,
@@ -2063,6 +2125,7 @@ guild_store_import_undo (GuildStore    *self,
     GUILD_RECORD_EVENT, GUILD_RECORD_SKILL, GUILD_RECORD_COMMUNITY,
   };
   sqlite3 *db;
+  guint restored = 0;
 
   g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
   g_return_val_if_fail (batch_id > 0, FALSE);
@@ -2071,6 +2134,14 @@ guild_store_import_undo (GuildStore    *self,
     return FALSE;
 
   db = _guild_store_get_db (self);
+  /* Before the removals: a record the import added may be referenced by
+   * one it updated, and the "after" it logged includes that reference. */
+  if (!_guild_import_undo_restore (self, batch_id, &restored, cancellable, error))
+    {
+      guild_store_rollback (self);
+      return FALSE;
+    }
+
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE import_batch = ?1",

@@ -13,6 +13,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "guild-import-private.h"
+#include "guild-records.h"
+#include "guild-text.h"
 #include "guild-vocab.h"
 
 /* CSV files of contacts: LinkedIn's Connections.csv, Google Contacts' two
@@ -243,6 +245,7 @@ static const char *field_labels[] = {
   N_("Birthday"),
   N_("Connected on"),
   N_("Relationship"),
+  N_("Communities"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (field_labels) == GUILD_N_CSV_FIELDS);
@@ -290,6 +293,7 @@ static const HeaderRule exact_rules[] = {
   { GUILD_CSV_FIELD_CONNECTED_ON, "connected on|connected|date added|added|met on|"
                                   "дата знакомства|знакомы с|добавлен" },
   { GUILD_CSV_FIELD_RELATIONSHIP, "relationship|отношения|кем приходится" },
+  { GUILD_CSV_FIELD_COMMUNITIES, "communities|community|member of|сообщества|сообщество" },
 };
 
 static GuildCsvField
@@ -688,6 +692,53 @@ cells_empty (GPtrArray *cells)
   return TRUE;
 }
 
+/* Community names (Guild's own CSV export writes them, joined by " ::: ").
+ *
+ * Each distinct name (folded with guild_text_fold(), so "Python Moscow" and
+ * "python moscow" are one) becomes a community record of the file, ahead of
+ * the contact naming it, and the contact refers to it by file id, as in a
+ * backup. The preview then matches it to a stored community by its folded
+ * name like any community of a backup: an existing one is "unchanged" and
+ * the contact joins it; an unknown name is created, and shows in the
+ * preview's count of new records — a membership is never dropped silently,
+ * and the person can rename or delete the community afterwards (or undo the
+ * whole import). */
+static void
+add_communities (GuildImportResult *result,
+                 GArray            *ids,
+                 const char        *cell,
+                 guint              line)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  add_values (names, cell, FALSE, FALSE);
+  if (result->community_ids == NULL)
+    result->community_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *folded = guild_text_fold (name);
+      gint64 *id;
+
+      if (*folded == '\0')
+        continue;
+
+      id = g_hash_table_lookup (result->community_ids, folded);
+      if (id == NULL)
+        {
+          id = g_new (gint64, 1);
+          *id = g_hash_table_size (result->community_ids) + 1;
+          g_hash_table_insert (result->community_ids, g_steal_pointer (&folded), id);
+          guild_import_result_add (result, GUILD_RECORD (guild_community_new (name)), line, *id);
+        }
+      g_array_append_val (ids, *id);
+    }
+
+  if (ids->len > 0)
+    result->has_file_refs = TRUE;
+}
+
 static void
 row_to_contact (GuildImportResult     *result,
                 const GuildCsvMapping *mapping,
@@ -703,6 +754,8 @@ row_to_contact (GuildImportResult     *result,
   g_autofree char *company = NULL, *position = NULL, *location = NULL;
   g_autofree char *birthday = NULL, *connected = NULL;
   g_autofree char *relationship = NULL;
+  g_autoptr(GArray) communities = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *community_cell = NULL;
   GuildContact *contact;
   gboolean generic = mapping->format == GUILD_IMPORT_FORMAT_GENERIC_CSV;
 
@@ -775,6 +828,9 @@ row_to_contact (GuildImportResult     *result,
         case GUILD_CSV_FIELD_RELATIONSHIP:
           set_first (&relationship, relationship_id (trimmed));
           break;
+        case GUILD_CSV_FIELD_COMMUNITIES:
+          set_first (&community_cell, trimmed);
+          break;
         case GUILD_CSV_FIELD_IGNORE:
         case GUILD_N_CSV_FIELDS:
         default:
@@ -800,6 +856,10 @@ row_to_contact (GuildImportResult     *result,
       return;
     }
 
+  /* Only a row that is kept brings its communities. */
+  if (community_cell != NULL)
+    add_communities (result, communities, community_cell, line);
+
   contact = guild_contact_new (full);
   guild_record_set_text (GUILD_RECORD (contact), "given-name", given);
   guild_record_set_text (GUILD_RECORD (contact), "family-name", family);
@@ -815,6 +875,9 @@ row_to_contact (GuildImportResult     *result,
   _guild_record_set_list (GUILD_RECORD (contact), "phones", phones);
   _guild_record_set_list (GUILD_RECORD (contact), "urls", urls);
   _guild_record_set_list (GUILD_RECORD (contact), "tags", tags);
+  if (communities->len > 0)
+    guild_record_set_ids (GUILD_RECORD (contact), "communities",
+                          (const gint64 *) (gpointer) communities->data, communities->len);
 
   guild_import_result_add (result, GUILD_RECORD (contact), line, 0);
 }

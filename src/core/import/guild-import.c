@@ -75,6 +75,7 @@ guild_import_result_free (GuildImportResult *result)
   g_ptr_array_unref (result->items);
   g_array_unref (result->skipped);
   g_array_unref (result->warnings);
+  g_clear_pointer (&result->community_ids, g_hash_table_unref);
   g_free (result->file_name);
   g_free (result);
 }

@@ -83,7 +83,10 @@ typedef struct
  * @skipped: (element-type GuildImportIssue): records that were left out
  * @warnings: (element-type GuildImportIssue): records read with a part left
  *   out (an unreadable birthday, say)
- * @has_file_refs: whether reference fields hold file ids (JSON backup)
+ * @has_file_refs: whether reference fields hold file ids (JSON backup, and a
+ *   CSV file of contacts with a Communities column)
+ * @community_ids: (nullable): a CSV file's communities: the folded name
+ *   (guild_text_fold()) → its file id (gint64 *)
  *
  * The outcome of parsing one file. It is plain data: it can be made on a
  * worker thread and handed to another.
@@ -96,6 +99,7 @@ typedef struct
   GArray            *skipped;
   GArray            *warnings;
   gboolean           has_file_refs;
+  GHashTable        *community_ids;
 } GuildImportResult;
 
 GuildImportResult *guild_import_result_new            (GuildImportFormat   format,
@@ -218,6 +222,7 @@ typedef enum
   GUILD_CSV_FIELD_BIRTHDAY,
   GUILD_CSV_FIELD_CONNECTED_ON,
   GUILD_CSV_FIELD_RELATIONSHIP,
+  GUILD_CSV_FIELD_COMMUNITIES,
   GUILD_N_CSV_FIELDS
 } GuildCsvField;
 

@@ -19,9 +19,11 @@
 
 /* Import History…: every past import (when, which file, what kind, how many
  * records it added and updated), each with Undo while records it added are
- * still there. Undo asks first, removes what the import added in one
- * transaction (guild_store_import_undo()), and says so in a toast. The list is
- * read on a worker thread. */
+ * still there or records it updated can be put back. Undo asks first, then in
+ * one transaction (guild_store_import_undo()) puts back what the import
+ * changed in records that were there before — field by field, where nobody
+ * changed the field since — and removes what it added, and says so in a
+ * toast. The list is read on a worker thread. */
 
 struct _GuildImportHistory
 {
@@ -77,6 +79,7 @@ on_undo_response_cb (GObject    *alert,
   g_autoptr(GuildImportHistory) self = user_data;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (alert, "guild-batch-id"));
   guint remaining = GPOINTER_TO_UINT (g_object_get_data (alert, "guild-batch-remaining"));
+  guint restorable = GPOINTER_TO_UINT (g_object_get_data (alert, "guild-batch-restorable"));
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
@@ -92,9 +95,16 @@ on_undo_response_cb (GObject    *alert,
       return;
     }
 
-  /* Translators: a toast after undoing an import; %u is a number of records. */
-  text = g_strdup_printf (ngettext ("Import undone: %u record removed",
-                                    "Import undone: %u records removed", remaining), remaining);
+  if (remaining > 0)
+    /* Translators: a toast after undoing an import; %u is a number of records. */
+    text = g_strdup_printf (ngettext ("Import undone: %u record removed",
+                                      "Import undone: %u records removed", remaining), remaining);
+  else
+    /* Translators: a toast after undoing an import that only updated records;
+     * %u is how many of them got their earlier values back. */
+    text = g_strdup_printf (ngettext ("Import undone: %u record restored",
+                                      "Import undone: %u records restored", restorable),
+                            restorable);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
   reload (self);
 }
@@ -106,18 +116,35 @@ on_undo_clicked_cb (GtkButton          *button,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "guild-batch-id"));
   guint remaining = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
                                                          "guild-batch-remaining"));
+  guint restorable = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
+                                                          "guild-batch-restorable"));
   const char *name = g_object_get_data (G_OBJECT (button), "guild-batch-name");
   /* Translators: %s is the name of an imported file. */
   g_autofree char *heading = g_strdup_printf (_("Undo the Import of “%s”?"), name);
   /* Translators: %u is a number of records. */
-  g_autofree char *body = g_strdup_printf (ngettext ("The %u record this import added will be "
-                                                     "removed. Changes it made to records that "
-                                                     "were already there stay as they are.",
-                                                     "The %u records this import added will be "
-                                                     "removed. Changes it made to records that "
-                                                     "were already there stay as they are.",
-                                                     remaining), remaining);
-  GObject *alert = guild_compat_alert_new (heading, body);
+  g_autofree char *removed = g_strdup_printf (ngettext ("The %u record this import added will be "
+                                                        "removed.",
+                                                        "The %u records this import added will be "
+                                                        "removed.",
+                                                        remaining), remaining);
+  /* Translators: %u is a number of records that were there before an import
+   * and that it changed. */
+  g_autofree char *restored = g_strdup_printf (ngettext ("The %u record it updated gets back "
+                                                         "what it held before, except what was "
+                                                         "edited since.",
+                                                         "The %u records it updated get back "
+                                                         "what they held before, except what was "
+                                                         "edited since.",
+                                                         restorable), restorable);
+  g_autofree char *body = NULL;
+  GObject *alert;
+
+  if (remaining > 0 && restorable > 0)
+    /* Translators: two sentences of the Undo Import question, one after the other. */
+    body = g_strdup_printf (C_("undo-import", "%s %s"), removed, restored);
+  else
+    body = g_strdup (remaining > 0 ? removed : restored);
+  alert = guild_compat_alert_new (heading, body);
 
   guild_compat_alert_add_response (alert, "cancel", _("_Keep It"), ADW_RESPONSE_DEFAULT);
   guild_compat_alert_add_response (alert, "undo", _("_Undo Import"), ADW_RESPONSE_DESTRUCTIVE);
@@ -125,6 +152,7 @@ on_undo_clicked_cb (GtkButton          *button,
   guild_compat_alert_set_close_response (alert, "cancel");
   g_object_set_data (alert, "guild-batch-id", GSIZE_TO_POINTER ((gsize) id));
   g_object_set_data (alert, "guild-batch-remaining", GUINT_TO_POINTER (remaining));
+  g_object_set_data (alert, "guild-batch-restorable", GUINT_TO_POINTER (restorable));
   g_signal_connect (alert, "response", G_CALLBACK (on_undo_response_cb), g_object_ref (self));
   guild_compat_alert_present (alert, GTK_WIDGET (self));
 }
@@ -143,7 +171,7 @@ make_row (GuildImportHistory     *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
 
-  if (batch->undone_at != 0 || batch->remaining == 0)
+  if (batch->undone_at != 0 || (batch->remaining == 0 && batch->restorable == 0))
     {
       GtkWidget *label = gtk_label_new (batch->undone_at != 0 ? _("Undone")
                                                               : _("Nothing left to undo"));
@@ -164,6 +192,8 @@ make_row (GuildImportHistory     *self,
       g_object_set_data (G_OBJECT (button), "guild-batch-id", GSIZE_TO_POINTER ((gsize) batch->id));
       g_object_set_data (G_OBJECT (button), "guild-batch-remaining",
                          GUINT_TO_POINTER (batch->remaining));
+      g_object_set_data (G_OBJECT (button), "guild-batch-restorable",
+                         GUINT_TO_POINTER (batch->restorable));
       g_object_set_data_full (G_OBJECT (button), "guild-batch-name", g_strdup (name), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_undo_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -262,8 +292,9 @@ guild_import_history_init (GuildImportHistory *self)
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_description (self->group,
-                                         _("Undo removes what an import added. Changes it "
-                                           "made to records that were already there stay."));
+                                         _("Undo removes what an import added and puts back "
+                                           "what it changed in records that were already "
+                                           "there, except what was edited since."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
