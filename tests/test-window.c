@@ -552,17 +552,27 @@ test_window_show_record (Fixture       *fixture,
   gint64 beta = add_community (fixture->store, "Beta Guild");
   g_autoptr(GuildEvent) event = guild_event_new ("Rust night", 1764000000, 1764003600);
   g_autoptr(GuildActivity) activity = guild_activity_new ("read", 1764000000);
+  g_autoptr(GuildContact) ada = guild_contact_new ("Ada Lovelace");
+  g_autoptr(GuildContact) grace = guild_contact_new ("Grace Hopper");
   g_autoptr(GError) error = NULL;
-  GuildWindow *window = guild_window_new (NULL, fixture->store);
-  GuildCommunitiesPage *page = GUILD_COMMUNITIES_PAGE (_guild_window_get_view (window,
-                                                                               "communities"));
-  DetailWait wait = { window, beta };
+  GuildWindow *window;
+  GuildCommunitiesPage *page;
+  DetailWait wait = { NULL, beta };
   GtkWindow *editor;
 
   guild_store_add (fixture->store, GUILD_RECORD (event), &error);
   g_assert_no_error (error);
   guild_store_add (fixture->store, GUILD_RECORD (activity), &error);
   g_assert_no_error (error);
+  /* Added before the window, so that no view is still counting them when
+   * the test ends. */
+  guild_store_add (fixture->store, GUILD_RECORD (ada), &error);
+  g_assert_no_error (error);
+  guild_store_add (fixture->store, GUILD_RECORD (grace), &error);
+  g_assert_no_error (error);
+  window = guild_window_new (NULL, fixture->store);
+  page = GUILD_COMMUNITIES_PAGE (_guild_window_get_view (window, "communities"));
+  wait.window = window;
 
   /* Before anything has loaded: it waits for the list. */
   guild_window_set_visible_view (window, "charts");
@@ -600,18 +610,11 @@ test_window_show_record (Fixture       *fixture,
 
   /* A contact opens in its detail page, even when the search hides it. */
   {
-    g_autoptr(GuildContact) ada = guild_contact_new ("Ada Lovelace");
-    g_autoptr(GuildContact) grace = guild_contact_new ("Grace Hopper");
     GuildContactsPage *contacts = GUILD_CONTACTS_PAGE (_guild_window_get_view (window,
                                                                                "contacts"));
     GuildContactEditor *contact_editor = _guild_contacts_page_get_editor (contacts);
     GtkWidget *leaflet = gtk_widget_get_ancestor (GTK_WIDGET (contact_editor),
                                                   ADW_TYPE_LEAFLET);
-
-    guild_store_add (fixture->store, GUILD_RECORD (ada), &error);
-    g_assert_no_error (error);
-    guild_store_add (fixture->store, GUILD_RECORD (grace), &error);
-    g_assert_no_error (error);
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "contact",
                                 guild_record_get_id (GUILD_RECORD (ada)));
