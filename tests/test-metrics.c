@@ -539,6 +539,63 @@ test_all_time (Fixture       *f,
   g_assert_cmpuint (m->totals.activities, ==, 4);
 }
 
+/* "Did you go?" answered for single occurrences of a planned weekly series:
+ * each occurrence with an attend_event activity counts once, in its week;
+ * a series marked attended as a whole is not counted twice. */
+static void
+test_attended_occurrences (Fixture       *f,
+                           gconstpointer  data)
+{
+  GuildCommunity *community = guild_community_new ("Rust Moscow");
+  g_autoptr(GuildMetrics) m = NULL;
+  g_autoptr(GuildMetrics) other = NULL;
+  GuildEvent *event;
+  GuildActivity *activity;
+  gint64 series, whole;
+  const char *yes[] = { "2025-11-10T17:00:00Z", "2025-11-17T17:00:00Z",
+                        "2025-11-17T17:00:00Z" };
+
+  add (f, GUILD_RECORD (g_object_ref (community)));
+  f->community = guild_record_get_id (GUILD_RECORD (community));
+  g_object_unref (community);
+
+  event = guild_event_new ("Weekly meetup", at ("2025-11-03T17:00:00Z"), 0);
+  g_object_set (event, "rrule", "FREQ=WEEKLY;COUNT=6", "tzid", "Europe/Berlin",
+                "community-id", f->community, NULL);
+  add (f, GUILD_RECORD (g_object_ref (event)));
+  series = guild_record_get_id (GUILD_RECORD (event));
+  g_object_unref (event);
+
+  /* Yes on the 10th and the 17th; the 17th answered twice counts once. */
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    {
+      activity = guild_activity_new ("attend_event", at (yes[i]));
+      g_object_set (activity, "event-id", series, "community-id", f->community, NULL);
+      add (f, GUILD_RECORD (activity));
+    }
+
+  /* A series attended as a whole: its occurrences count, its activity adds nothing. */
+  event = guild_event_new ("Study group", at ("2025-11-11T17:00:00Z"), 0);
+  g_object_set (event, "status", "attended", "rrule", "FREQ=WEEKLY;COUNT=2",
+                "tzid", "Europe/Berlin", NULL);
+  add (f, GUILD_RECORD (g_object_ref (event)));
+  whole = guild_record_get_id (GUILD_RECORD (event));
+  g_object_unref (event);
+  activity = guild_activity_new ("attend_event", at ("2025-11-11T17:00:00Z"));
+  g_object_set (activity, "event-id", whole, NULL);
+  add (f, GUILD_RECORD (activity));
+
+  m = metrics (f, "2025-11-10", "2025-11-23", 0);
+  g_assert_cmpuint (m->n_weeks, ==, 2);
+  g_assert_cmpuint (m->weeks[0].events_attended, ==, 2);
+  g_assert_cmpuint (m->weeks[1].events_attended, ==, 2);
+  g_assert_cmpuint (m->totals.events_attended, ==, 4);
+
+  /* The community filter follows the event's community. */
+  other = metrics (f, "2025-11-10", "2025-11-23", f->community);
+  g_assert_cmpuint (other->totals.events_attended, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +617,7 @@ main (int   argc,
   ADD ("months", test_months);
   ADD ("months-empty", test_months_empty);
   ADD ("all-time", test_all_time);
+  ADD ("attended-occurrences", test_attended_occurrences);
 #undef ADD
 
   return g_test_run ();

@@ -551,6 +551,47 @@ add_events (sqlite3        *db,
   return step_error (db, rc, error);
 }
 
+/* "Did you go?" answered Yes for one occurrence of a repeating event leaves
+ * the series' status alone and records an attend_event activity at that
+ * occurrence's start. Each such occurrence counts once, on its day, unless
+ * the whole series is marked attended (then add_events() counted it). */
+static gboolean
+add_attended_occurrences (sqlite3        *db,
+                          const Calendar *cal,
+                          gint64          community,
+                          GuildMetrics   *m,
+                          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (db,
+                  "SELECT DISTINCT a.event_id, a.at FROM activity a"
+                  " JOIN event e ON e.id = a.event_id"
+                  " WHERE a.kind = 'attend_event' AND a.event_id IS NOT NULL"
+                  " AND e.rrule != '' AND e.status != 'attended'"
+                  " AND (?3 = 0 OR e.community_id = ?3)"
+                  " AND a.at >= ?1 AND a.at < ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, cal->midnights[cal->from_index]);
+  sqlite3_bind_int64 (stmt, 2, cal->midnights[cal->to_index + 1]);
+  sqlite3_bind_int64 (stmt, 3, community);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int day = day_of_instant (cal, sqlite3_column_int64 (stmt, 1));
+
+      if (day < 0)
+        continue;
+      m->weeks[day / 7].events_attended++;
+      m->days[day].events_attended++;
+    }
+
+  return step_error (db, rc, error);
+}
+
 static gboolean
 add_days_table (sqlite3        *db,
                 const Calendar *cal,
@@ -752,6 +793,7 @@ compute (sqlite3                 *db,
         : add_activities (db, &cal, query->community, m, per_day, cancellable, error)) ||
       !add_connections (db, &cal, query->community, m, &connections, error) ||
       !add_events (db, &cal, query->community, m, error) ||
+      !add_attended_occurrences (db, &cal, query->community, m, error) ||
       !add_days_table (db, &cal, m,
                        "SELECT day, engagement, connection_quality, knowledge_gained,"
                        " knowledge_applied, satisfaction, career_impact FROM checkin"
