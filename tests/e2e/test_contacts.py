@@ -233,8 +233,6 @@ def run(workdir, language, words):
         find(window, 'push button', _('Mark Contacted Today'))
         click(find(window, 'push button', _('Delete Contact')))
         deleted = translation.ngettext('%u contact deleted', '%u contacts deleted', 1) % 1
-        find(window, None, deleted)
-        find(window, 'label', _('No Contacts Yet'))
         undo_name = _('_Undo').replace('_', '')
 
         def undo_button():
@@ -243,7 +241,11 @@ def run(workdir, language, words):
                 if undo_name in node.name.replace('_', '') and has_size(node):
                     return node
             return None
-        click(wait_for(f'the “{undo_name}” button of the toast', undo_button))
+        # The toast goes after 10 s: find its button first, then look around.
+        undo = wait_for(f'the “{undo_name}” button of the toast', undo_button)
+        find(window, None, deleted)
+        find(window, 'label', _('No Contacts Yet'))
+        click(undo)
         wait_for('the contact to be back after Undo',
                  lambda: find_all(window, 'label', words['company']))
 
