@@ -475,7 +475,6 @@ guild_store_overview (GuildStore               *store,
 
 typedef struct
 {
-  char      *path;
   char      *today;
   gint64     now;
   guint      quiet_weeks;
@@ -485,38 +484,21 @@ typedef struct
 static void
 overview_data_free (OverviewData *data)
 {
-  g_free (data->path);
   g_free (data->today);
   g_clear_pointer (&data->tz, g_time_zone_unref);
   g_free (data);
 }
 
-static void
-overview_worker (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gpointer
+overview_read (sqlite3       *db,
+               gpointer       user_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  OverviewData *data = task_data;
+  OverviewData *data = user_data;
   GuildOverviewQuery query = { data->today, data->now, data->quiet_weeks, data->tz };
-  g_autoptr(GError) error = NULL;
-  GuildOverview *overview;
-  sqlite3 *db;
 
-  db = _guild_store_open_reader (data->path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  overview = compute (db, &query, cancellable, &error);
-  _guild_store_close_reader (db);
-
-  if (overview == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, overview, (GDestroyNotify) guild_overview_unref);
+  return compute (db, &query, cancellable, error);
 }
 
 /**
@@ -531,23 +513,21 @@ guild_store_overview_async (GuildStore               *store,
                             GAsyncReadyCallback       callback,
                             gpointer                  user_data)
 {
-  g_autoptr(GTask) task = NULL;
   OverviewData *data;
 
   g_return_if_fail (GUILD_IS_STORE (store));
   g_return_if_fail (query != NULL);
 
   data = g_new0 (OverviewData, 1);
-  data->path = g_strdup (guild_store_get_path (store));
   data->today = g_strdup (query->today);
   data->now = query->now;
   data->quiet_weeks = query->quiet_weeks;
   data->tz = query->time_zone ? g_time_zone_ref (query->time_zone) : NULL;
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, guild_store_overview_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) overview_data_free);
-  g_task_run_in_thread (task, overview_worker);
+  _guild_store_read_async (store, guild_store_overview_async, overview_read,
+                           data, (GDestroyNotify) overview_data_free,
+                           (GDestroyNotify) guild_overview_unref,
+                           cancellable, callback, user_data);
 }
 
 /**

@@ -360,30 +360,18 @@ open_reader (const char  *path,
   return db;
 }
 
-static void
-query_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+query_read (sqlite3       *db,
+            gpointer       user_data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  QueryData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  GArray *ids;
-  sqlite3 *db;
+  QueryData *data = user_data;
 
-  if (!(db = open_reader (data->path, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (!register_functions (db, error))
+    return NULL;
 
-  ids = query_on (db, data->filter, cancellable, &error);
-  _guild_store_close_reader (db);
-
-  if (ids == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  return query_on (db, data->filter, cancellable, error);
 }
 
 /**
@@ -399,20 +387,18 @@ guild_store_query_activities_async (GuildStore                *self,
                                     GAsyncReadyCallback        callback,
                                     gpointer                   user_data)
 {
-  g_autoptr(GTask) task = NULL;
   QueryData *data;
 
   g_return_if_fail (GUILD_IS_STORE (self));
   g_return_if_fail (filter != NULL);
 
   data = g_new0 (QueryData, 1);
-  data->path = g_strdup (guild_store_get_path (self));
   data->filter = guild_activity_filter_copy (filter);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, guild_store_query_activities_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
-  g_task_run_in_thread (task, query_worker);
+  _guild_store_read_async (self, guild_store_query_activities_async, query_read,
+                           data, (GDestroyNotify) query_data_free,
+                           (GDestroyNotify) g_array_unref,
+                           cancellable, callback, user_data);
 }
 
 /**
@@ -775,30 +761,16 @@ guild_contact_name_index_search (GuildContactNameIndex *index,
   return g_steal_pointer (&contacts);
 }
 
-static void
-index_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+index_read (sqlite3       *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  QueryData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  GuildContactNameIndex *index;
-  sqlite3 *db;
+  if (!register_functions (db, error))
+    return NULL;
 
-  if (!(db = open_reader (data->path, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  index = build_index_on (db, cancellable, &error);
-  _guild_store_close_reader (db);
-
-  if (index == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, index, (GDestroyNotify) guild_contact_name_index_unref);
+  return build_index_on (db, cancellable, error);
 }
 
 static void
@@ -877,9 +849,6 @@ on_generation_changed_cb (GuildStore *self,
 void
 guild_store_prepare_contact_search (GuildStore *self)
 {
-  g_autoptr(GTask) task = NULL;
-  QueryData *data;
-
   g_return_if_fail (GUILD_IS_STORE (self));
 
   if (g_object_get_data (G_OBJECT (self), CONTACT_INDEX_KEY) != NULL ||
@@ -893,15 +862,11 @@ guild_store_prepare_contact_search (GuildStore *self)
       g_object_set_data (G_OBJECT (self), "guild-contact-index-watch", GINT_TO_POINTER (1));
     }
 
-  data = g_new0 (QueryData, 1);
-  data->path = g_strdup (guild_store_get_path (self));
-
   g_object_set_data (G_OBJECT (self), "guild-contact-index-building", GINT_TO_POINTER (1));
-  task = g_task_new (self, NULL, on_index_done_cb,
-                     g_object_get_data (G_OBJECT (self), "guild-contact-generation"));
-  g_task_set_source_tag (task, guild_store_prepare_contact_search);
-  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
-  g_task_run_in_thread (task, index_worker);
+  _guild_store_read_async (self, guild_store_prepare_contact_search, index_read, NULL, NULL,
+                           (GDestroyNotify) guild_contact_name_index_unref, NULL,
+                           on_index_done_cb,
+                           g_object_get_data (G_OBJECT (self), "guild-contact-generation"));
 }
 
 static void

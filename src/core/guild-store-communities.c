@@ -126,31 +126,13 @@ guild_store_community_summaries (GuildStore    *self,
   return summaries_on (_guild_store_get_db (self), cancellable, error);
 }
 
-static void
-summaries_worker (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gpointer
+summaries_read (sqlite3       *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  const char *path = task_data;
-  g_autoptr(GError) error = NULL;
-  GHashTable *table;
-  sqlite3 *db;
-
-  db = _guild_store_open_reader (path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  table = summaries_on (db, cancellable, &error);
-  _guild_store_close_reader (db);
-
-  if (table == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, table, (GDestroyNotify) g_hash_table_unref);
+  return summaries_on (db, cancellable, error);
 }
 
 /**
@@ -165,14 +147,11 @@ guild_store_community_summaries_async (GuildStore          *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GUILD_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, guild_store_community_summaries_async);
-  g_task_set_task_data (task, g_strdup (guild_store_get_path (self)), g_free);
-  g_task_run_in_thread (task, summaries_worker);
+  _guild_store_read_async (self, guild_store_community_summaries_async, summaries_read,
+                           NULL, NULL, (GDestroyNotify) g_hash_table_unref,
+                           cancellable, callback, user_data);
 }
 
 /**

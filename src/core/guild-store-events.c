@@ -274,46 +274,19 @@ guild_store_list_occurrences (GuildStore    *self,
 
 typedef struct
 {
-  char   *path;
   gint64  range_start;
   gint64  range_end;
 } RangeData;
 
-static void
-range_data_free (RangeData *data)
+static gpointer
+occurrences_read (sqlite3       *db,
+                  gpointer       user_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  g_free (data->path);
-  g_free (data);
-}
+  RangeData *data = user_data;
 
-static void
-occurrences_worker (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  RangeData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *result;
-  sqlite3 *db;
-
-  /* Cancelled before it started: the database may be gone already. */
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (!(db = _guild_store_open_reader (data->path, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  result = occurrences_on (db, data->range_start, data->range_end, "", cancellable, &error);
-  _guild_store_close_reader (db);
-
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+  return occurrences_on (db, data->range_start, data->range_end, "", cancellable, error);
 }
 
 /**
@@ -330,21 +303,18 @@ guild_store_list_occurrences_async (GuildStore          *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   RangeData *data;
 
   g_return_if_fail (GUILD_IS_STORE (self));
   g_return_if_fail (range_start <= range_end);
 
   data = g_new0 (RangeData, 1);
-  data->path = g_strdup (guild_store_get_path (self));
   data->range_start = range_start;
   data->range_end = range_end;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, guild_store_list_occurrences_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) range_data_free);
-  g_task_run_in_thread (task, occurrences_worker);
+  _guild_store_read_async (self, guild_store_list_occurrences_async, occurrences_read,
+                           data, g_free, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
 }
 
 /**
@@ -448,34 +418,15 @@ guild_store_unanswered_occurrences (GuildStore  *self,
   return unanswered_on (_guild_store_get_db (self), since, now, error);
 }
 
-static void
-unanswered_worker (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+static gpointer
+unanswered_read (sqlite3       *db,
+                 gpointer       user_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  RangeData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *result;
-  sqlite3 *db;
+  RangeData *data = user_data;
 
-  /* Cancelled before it started: the database may be gone already. */
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (!(db = _guild_store_open_reader (data->path, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  result = unanswered_on (db, data->range_start, data->range_end, &error);
-  _guild_store_close_reader (db);
-
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+  return unanswered_on (db, data->range_start, data->range_end, error);
 }
 
 /**
@@ -492,20 +443,17 @@ guild_store_unanswered_occurrences_async (GuildStore          *self,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   RangeData *data;
 
   g_return_if_fail (GUILD_IS_STORE (self));
 
   data = g_new0 (RangeData, 1);
-  data->path = g_strdup (guild_store_get_path (self));
   data->range_start = since;
   data->range_end = now;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, guild_store_unanswered_occurrences_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) range_data_free);
-  g_task_run_in_thread (task, unanswered_worker);
+  _guild_store_read_async (self, guild_store_unanswered_occurrences_async, unanswered_read,
+                           data, g_free, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
 }
 
 /**
@@ -770,7 +718,6 @@ guild_contact_hit_free (GuildContactHit *hit)
 
 typedef struct
 {
-  char  *path;
   char  *needle;
   guint  limit;
 } FindData;
@@ -778,34 +725,21 @@ typedef struct
 static void
 find_data_free (FindData *data)
 {
-  g_free (data->path);
   g_free (data->needle);
   g_free (data);
 }
 
-static void
-find_contacts_worker (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
+static gpointer
+find_contacts_read (sqlite3       *db,
+                    gpointer       user_data,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
-  FindData *data = task_data;
+  FindData *data = user_data;
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) guild_contact_hit_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db;
   guint n = 0;
   int rc;
-
-  /* Cancelled before it started: the database may be gone already. */
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (!(db = _guild_store_open_reader (data->path, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
 
   rc = sqlite3_prepare_v2 (db, "SELECT id, full_name, position, company FROM contact"
                            " ORDER BY full_name COLLATE NOCASE, id", -1, &stmt, NULL);
@@ -847,14 +781,14 @@ find_contacts_worker (GTask        *task,
     }
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW && rc != SQLITE_OK)
-    _guild_store_set_error (db, rc, &error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _guild_store_close_reader (db);
+    {
+      _guild_store_set_error (db, rc, error);
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, g_steal_pointer (&hits), (GDestroyNotify) g_ptr_array_unref);
+  return g_steal_pointer (&hits);
 }
 
 /**
@@ -873,21 +807,19 @@ guild_store_find_contacts_async (GuildStore          *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   FindData *data;
 
   g_return_if_fail (GUILD_IS_STORE (self));
   g_return_if_fail (limit > 0);
 
   data = g_new0 (FindData, 1);
-  data->path = g_strdup (guild_store_get_path (self));
   data->needle = guild_text_fold (query);
   data->limit = limit;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, guild_store_find_contacts_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) find_data_free);
-  g_task_run_in_thread (task, find_contacts_worker);
+  _guild_store_read_async (self, guild_store_find_contacts_async, find_contacts_read,
+                           data, (GDestroyNotify) find_data_free,
+                           (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
 }
 
 /**

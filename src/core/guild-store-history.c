@@ -132,30 +132,13 @@ guild_store_list_import_batches (GuildStore    *self,
   return list_on (_guild_store_get_db (self), cancellable, error);
 }
 
-static void
-list_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+list_read (sqlite3       *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *batches;
-  sqlite3 *db;
-
-  db = _guild_store_open_reader (task_data, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  batches = list_on (db, cancellable, &error);
-  _guild_store_close_reader (db);
-
-  if (batches == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, batches, (GDestroyNotify) g_ptr_array_unref);
+  return list_on (db, cancellable, error);
 }
 
 /**
@@ -169,14 +152,11 @@ guild_store_list_import_batches_async (GuildStore          *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (GUILD_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, guild_store_list_import_batches_async);
-  g_task_set_task_data (task, g_strdup (guild_store_get_path (self)), g_free);
-  g_task_run_in_thread (task, list_worker);
+  _guild_store_read_async (self, guild_store_list_import_batches_async, list_read,
+                           NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
 }
 
 /**

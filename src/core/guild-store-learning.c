@@ -256,19 +256,9 @@ guild_store_list_skill_courses (GuildStore  *self,
 
 typedef struct
 {
-  char   *path;
   gint64  skill_id;
   guint   limit;
 } DoneData;
-
-static void
-done_data_free (gpointer data)
-{
-  DoneData *done = data;
-
-  g_free (done->path);
-  g_free (done);
-}
 
 static void
 clear_done_item (gpointer data)
@@ -336,24 +326,17 @@ read_items (sqlite3      *db,
   return g_steal_pointer (&items);
 }
 
-static void
-done_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+done_read (sqlite3       *db,
+           gpointer       user_data,
+           GCancellable  *cancellable,
+           GError       **error_out)
 {
-  DoneData *data = task_data;
+  DoneData *data = user_data;
   g_autoptr(GuildSkillDone) done = g_new0 (GuildSkillDone, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) count = NULL;
-  sqlite3 *db;
   int rc;
-
-  if (!(db = _guild_store_open_reader (data->path, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
 
   done->courses = read_items (db, "SELECT c.id, 0, c.title, c.status, c.progress"
                                   " FROM course_skill s JOIN course c ON c.id = s.course_id"
@@ -382,12 +365,13 @@ done_worker (GTask        *task,
       g_clear_pointer (&count, sqlite3_finalize);
     }
 
-  _guild_store_close_reader (db);
-
   if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&done), (GDestroyNotify) guild_skill_done_free);
+    {
+      g_propagate_error (error_out, g_steal_pointer (&error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&done);
 }
 
 /**
@@ -407,20 +391,17 @@ guild_store_skill_done_async (GuildStore          *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   DoneData *data;
 
   g_return_if_fail (GUILD_IS_STORE (self));
 
   data = g_new0 (DoneData, 1);
-  data->path = g_strdup (guild_store_get_path (self));
   data->skill_id = skill_id;
   data->limit = limit;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, guild_store_skill_done_async);
-  g_task_set_task_data (task, data, done_data_free);
-  g_task_run_in_thread (task, done_worker);
+  _guild_store_read_async (self, guild_store_skill_done_async, done_read, data, g_free,
+                           (GDestroyNotify) guild_skill_done_free,
+                           cancellable, callback, user_data);
 }
 
 /**

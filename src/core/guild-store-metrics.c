@@ -855,7 +855,6 @@ guild_store_metrics (GuildStore              *store,
 
 typedef struct
 {
-  char      *path;
   char      *from;
   char      *to;
   gint64     community;
@@ -865,39 +864,22 @@ typedef struct
 static void
 metrics_data_free (MetricsData *data)
 {
-  g_free (data->path);
   g_free (data->from);
   g_free (data->to);
   g_clear_pointer (&data->tz, g_time_zone_unref);
   g_free (data);
 }
 
-static void
-metrics_worker (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+metrics_read (sqlite3       *db,
+              gpointer       user_data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  MetricsData *data = task_data;
+  MetricsData *data = user_data;
   GuildMetricsQuery query = { data->from, data->to, data->community, data->tz };
-  g_autoptr(GError) error = NULL;
-  GuildMetrics *m;
-  sqlite3 *db;
 
-  db = _guild_store_open_reader (data->path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  m = compute (db, &query, cancellable, &error);
-  _guild_store_close_reader (db);
-
-  if (m == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, m, (GDestroyNotify) guild_metrics_unref);
+  return compute (db, &query, cancellable, error);
 }
 
 /**
@@ -912,23 +894,21 @@ guild_store_metrics_async (GuildStore              *store,
                            GAsyncReadyCallback      callback,
                            gpointer                 user_data)
 {
-  g_autoptr(GTask) task = NULL;
   MetricsData *data;
 
   g_return_if_fail (GUILD_IS_STORE (store));
   g_return_if_fail (query != NULL);
 
   data = g_new0 (MetricsData, 1);
-  data->path = g_strdup (guild_store_get_path (store));
   data->from = g_strdup (query->from);  /* NULL: all time */
   data->to = g_strdup (query->to);
   data->community = query->community;
   data->tz = query->time_zone ? g_time_zone_ref (query->time_zone) : NULL;
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, guild_store_metrics_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) metrics_data_free);
-  g_task_run_in_thread (task, metrics_worker);
+  _guild_store_read_async (store, guild_store_metrics_async, metrics_read,
+                           data, (GDestroyNotify) metrics_data_free,
+                           (GDestroyNotify) guild_metrics_unref,
+                           cancellable, callback, user_data);
 }
 
 /**

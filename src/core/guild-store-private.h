@@ -35,6 +35,23 @@ sqlite3    *_guild_store_get_db               (GuildStore            *self);
 sqlite3    *_guild_store_open_reader          (const char            *path,
                                                GError               **error);
 void        _guild_store_close_reader         (sqlite3               *db);
+
+/* What a worker computes from one read-only snapshot of the database: a
+ * result, or %NULL with @error set. */
+typedef gpointer (*GuildStoreReadFunc)        (sqlite3               *db,
+                                               gpointer               data,
+                                               GCancellable          *cancellable,
+                                               GError               **error);
+
+void        _guild_store_read_async           (GuildStore            *self,
+                                               gpointer               source_tag,
+                                               GuildStoreReadFunc     func,
+                                               gpointer               data,
+                                               GDestroyNotify         data_free,
+                                               GDestroyNotify         result_free,
+                                               GCancellable          *cancellable,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data);
 gboolean    _guild_store_set_error            (sqlite3               *db,
                                                int                    rc,
                                                GError               **error);

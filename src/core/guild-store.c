@@ -1877,20 +1877,6 @@ guild_store_list (GuildStore       *self,
   return list_on (self->db, &self->sql[kind], kind, cancellable, error);
 }
 
-typedef struct
-{
-  char            *path;
-  KindSql         *ks;
-  GuildRecordKind  kind;
-} ListData;
-
-static void
-list_data_free (ListData *data)
-{
-  g_free (data->path);
-  g_free (data);
-}
-
 /**
  * _guild_store_open_reader:
  *
@@ -1934,33 +1920,109 @@ _guild_store_close_reader (sqlite3 *db)
   sqlite3_close (db);
 }
 
-/* Runs on a worker with a read-only connection of its own. The records it
- * makes are new objects nobody else sees until the task returns them. */
+typedef struct
+{
+  char               *path;
+  GuildStoreReadFunc  func;
+  gpointer            data;
+  GDestroyNotify      data_free;
+  GDestroyNotify      result_free;
+} ReadJob;
+
 static void
-list_worker (GTask        *task,
+read_job_free (ReadJob *job)
+{
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+read_worker (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  ListData *data = task_data;
+  ReadJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *records;
+  gpointer result;
   sqlite3 *db;
 
-  db = _guild_store_open_reader (data->path, &error);
-  if (db == NULL)
+  /* Cancelled before it started: the database may be gone already. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!(db = _guild_store_open_reader (job->path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  records = list_on (db, data->ks, data->kind, cancellable, &error);
+  result = job->func (db, job->data, cancellable, &error);
   _guild_store_close_reader (db);
 
-  if (records == NULL)
+  if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+/**
+ * _guild_store_read_async:
+ * @source_tag: the public function, for its _finish() to check
+ * @func: what to compute, on the worker
+ * @data: (transfer full): handed to @func; freed with @data_free
+ * @result_free: frees @func's result when nobody takes it
+ *
+ * Runs @func on a worker thread with a read-only connection of its own,
+ * inside one read transaction (a consistent snapshot). Its _finish() is
+ * g_task_propagate_pointer() on the #GTask, whose source object is @self.
+ */
+void
+_guild_store_read_async (GuildStore          *self,
+                         gpointer             source_tag,
+                         GuildStoreReadFunc   func,
+                         gpointer             data,
+                         GDestroyNotify       data_free,
+                         GDestroyNotify       result_free,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
+
+  job = g_new0 (ReadJob, 1);
+  job->path = g_strdup (self->path);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_worker);
+}
+
+typedef struct
+{
+  KindSql         *ks;
+  GuildRecordKind  kind;
+} ListData;
+
+/* Runs on a worker with a read-only connection of its own. The records it
+ * makes are new objects nobody else sees until the task returns them. */
+static gpointer
+list_read (sqlite3       *db,
+           gpointer       user_data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  ListData *data = user_data;
+
+  return list_on (db, data->ks, data->kind, cancellable, error);
 }
 
 /**
@@ -1975,22 +2037,19 @@ guild_store_list_async (GuildStore          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ListData *data;
 
   g_return_if_fail (GUILD_IS_STORE (self));
   g_return_if_fail (kind < GUILD_N_RECORD_KINDS);
 
   data = g_new0 (ListData, 1);
-  data->path = g_strdup (self->path);
   /* The SQL strings belong to the store, which the task keeps alive. */
   data->ks = &self->sql[kind];
   data->kind = kind;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, guild_store_list_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
-  g_task_run_in_thread (task, list_worker);
+  _guild_store_read_async (self, guild_store_list_async, list_read, data, g_free,
+                           (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
 }
 
 /**
