@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "guild-store-import.h"
+#include "guild-test-cli.h"
 #include "import/guild-json.h"
 
 /* `guildctl import` and `guildctl export`, run as a program against the
@@ -74,90 +75,6 @@ sample_path (const char *name)
 
 /* Section: running guildctl */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *
-guildctl_path (void)
-{
-  const char *build_dir = g_getenv ("GUILD_BUILD_DIR");
-  g_autofree char *path = NULL;
-
-  if (build_dir == NULL)
-    return NULL;
-
-  path = g_build_filename (build_dir, "src", "cli", "guildctl", NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
-    return NULL;
-
-  return g_steal_pointer (&path);
-}
-
-static gboolean
-skip_without_guildctl (void)
-{
-  g_autofree char *program = guildctl_path ();
-
-  if (program == NULL)
-    {
-      g_test_skip ("guildctl is not built (set GUILD_BUILD_DIR)");
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Runs guildctl with the NULL-terminated arguments, without GUILD_DATABASE,
- * and returns its exit status, stdout and stderr in @run. */
-static void
-run_guildctl (Run *run,
-              ...)
-{
-  g_autofree char *program = guildctl_path ();
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-  const char *arg;
-  va_list args;
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, program);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "GUILD_DATABASE");
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-
-  if (g_spawn_check_wait_status (wait_status, &error))
-    run->status = 0;
-  else if (error->domain == G_SPAWN_EXIT_ERROR)
-    run->status = error->code;
-  else
-    g_error ("guildctl did not exit: %s", error->message);
-
-  g_test_message ("guildctl exited with %d\nstdout: %s\nstderr: %s", run->status, run->out,
-                  run->err);
-}
 
 /* Section: checking */
 
@@ -262,7 +179,7 @@ test_samples (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *name;
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
   dir = g_dir_open (GUILD_TEST_DATA_DIR, 0, &error);
@@ -284,7 +201,7 @@ test_samples (Fixture       *f,
       g_autoptr(GuildStore) store = NULL;
       g_autoptr(GuildJsonNode) root = NULL;
       g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_auto(Run) run = { 0 };
+      g_auto(GuildTestRun) run = { 0 };
       const GuildJsonNode *summary;
       const GuildJsonNode *errors;
       GuildStoreStats stats;
@@ -318,7 +235,7 @@ test_samples (Fixture       *f,
       taken = preview->added + preview->updated + preview->unchanged;
       expected_status = taken == 0 ? 2 : preview->skipped > 0 ? 1 : 0;
 
-      run_guildctl (&run, "--db", db, "import", "--json", path, NULL);
+      guild_test_run_guildctl (&run, "--db", db, "import", "--json", path, NULL);
       g_assert_cmpint (run.status, ==, expected_status);
 
       root = parse_json (run.out);
@@ -357,16 +274,16 @@ test_bad_rows (Fixture       *f,
   g_autofree char *db = temp_path (f, "guild.db");
   g_autofree char *path = sample_path ("thunderbird.vcf");
   g_autoptr(GuildJsonNode) root = NULL;
-  g_auto(Run) json = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(GuildTestRun) json = { 0 };
+  g_auto(GuildTestRun) text = { 0 };
   const GuildJsonNode *summary;
   const GuildJsonNode *errors;
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
   /* Line 16 starts a card with no name, line 21 one cut off before END:VCARD. */
-  run_guildctl (&json, "--db", db, "import", "--json", path, NULL);
+  guild_test_run_guildctl (&json, "--db", db, "import", "--json", path, NULL);
   g_assert_cmpint (json.status, ==, 1);
   root = parse_json (json.out);
   summary = only_file (root);
@@ -378,7 +295,7 @@ test_bad_rows (Fixture       *f,
   g_assert_cmpint (member_int (guild_json_node_get_element (errors, 1), "line"), ==, 21);
 
   /* The text summary names the lines too; the contacts are now stored. */
-  run_guildctl (&text, "--db", db, "import", path, NULL);
+  guild_test_run_guildctl (&text, "--db", db, "import", path, NULL);
   g_assert_cmpint (text.status, ==, 1);
   g_assert_nonnull (strstr (text.out, "thunderbird.vcf"));
   g_assert_nonnull (strstr (text.out, "vCard"));
@@ -398,20 +315,20 @@ test_dry_run (Fixture       *f,
   g_autofree char *vcf = sample_path ("google-3.0.vcf");
   g_autofree char *csv = sample_path ("linkedin-connections.csv");
   g_autoptr(GuildJsonNode) root = NULL;
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) dry = { 0 };
-  g_auto(Run) dry_fresh = { 0 };
+  g_auto(GuildTestRun) setup = { 0 };
+  g_auto(GuildTestRun) dry = { 0 };
+  g_auto(GuildTestRun) dry_fresh = { 0 };
   GuildStoreStats before;
   GuildStoreStats after;
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
-  run_guildctl (&setup, "--db", db, "import", vcf, NULL);
+  guild_test_run_guildctl (&setup, "--db", db, "import", vcf, NULL);
   g_assert_cmpint (setup.status, ==, 0);
   before = db_stats (db);
 
-  run_guildctl (&dry, "--db", db, "import", "--dry-run", "--json", csv, NULL);
+  guild_test_run_guildctl (&dry, "--db", db, "import", "--dry-run", "--json", csv, NULL);
   g_assert_cmpint (dry.status, ==, 1);
   root = parse_json (dry.out);
   g_assert_cmpint (member_int (only_file (root), "added"), >, 0);
@@ -419,7 +336,7 @@ test_dry_run (Fixture       *f,
   assert_same_stats (&before, &after);
 
   /* A dry run does not even create a database that was not there. */
-  run_guildctl (&dry_fresh, "--db", fresh, "import", "--dry-run", vcf, NULL);
+  guild_test_run_guildctl (&dry_fresh, "--db", fresh, "import", "--dry-run", vcf, NULL);
   g_assert_cmpint (dry_fresh.status, ==, 0);
   g_assert_nonnull (strstr (dry_fresh.out, "2 added"));
   g_assert_nonnull (strstr (dry_fresh.out, "nothing was written"));
@@ -434,17 +351,17 @@ test_reimport_ics (Fixture       *f,
   g_autofree char *ics = sample_path ("google-calendar.ics");
   g_autoptr(GuildJsonNode) first_root = NULL;
   g_autoptr(GuildJsonNode) second_root = NULL;
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
+  g_auto(GuildTestRun) first = { 0 };
+  g_auto(GuildTestRun) second = { 0 };
   const GuildJsonNode *summary;
   GuildStoreStats before;
   GuildStoreStats after;
   gint64 added;
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
-  run_guildctl (&first, "--db", db, "import", "--json", ics, NULL);
+  guild_test_run_guildctl (&first, "--db", db, "import", "--json", ics, NULL);
   g_assert_cmpint (first.status, ==, 0);
   first_root = parse_json (first.out);
   added = member_int (only_file (first_root), "added");
@@ -452,7 +369,7 @@ test_reimport_ics (Fixture       *f,
   before = db_stats (db);
   g_assert_cmpint (before.events, ==, added);
 
-  run_guildctl (&second, "--db", db, "import", "--json", ics, NULL);
+  guild_test_run_guildctl (&second, "--db", db, "import", "--json", ics, NULL);
   g_assert_cmpint (second.status, ==, 0);
   second_root = parse_json (second.out);
   summary = only_file (second_root);
@@ -474,17 +391,17 @@ test_bad_files (Fixture       *f,
   g_autofree char *vcf = sample_path ("google-3.0.vcf");
   g_autoptr(GuildJsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) mixed = { 0 };
-  g_auto(Run) all_bad = { 0 };
-  g_auto(Run) none = { 0 };
-  g_auto(Run) bogus = { 0 };
-  g_auto(Run) untouched = { 0 };
+  g_auto(GuildTestRun) setup = { 0 };
+  g_auto(GuildTestRun) mixed = { 0 };
+  g_auto(GuildTestRun) all_bad = { 0 };
+  g_auto(GuildTestRun) none = { 0 };
+  g_auto(GuildTestRun) bogus = { 0 };
+  g_auto(GuildTestRun) untouched = { 0 };
   const char *bad[] = { notes, missing, folder };
   GuildStoreStats before;
   GuildStoreStats after;
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
   g_assert_true (g_file_set_contents (notes, "Remember to call Anna about the meetup\n"
@@ -492,16 +409,16 @@ test_bad_files (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
 
-  run_guildctl (&setup, "--db", db, "import", vcf, NULL);
+  guild_test_run_guildctl (&setup, "--db", db, "import", vcf, NULL);
   g_assert_cmpint (setup.status, ==, 0);
   before = db_stats (db);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autofree char *base = g_path_get_basename (bad[i]);
-      g_auto(Run) run = { 0 };
+      g_auto(GuildTestRun) run = { 0 };
 
-      run_guildctl (&run, "--db", db, "import", bad[i], NULL);
+      guild_test_run_guildctl (&run, "--db", db, "import", bad[i], NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_nonnull (strstr (run.err, base));
       after = db_stats (db);
@@ -509,7 +426,7 @@ test_bad_files (Fixture       *f,
     }
 
   /* Each unreadable file is one error at line 0 in the JSON summary. */
-  run_guildctl (&all_bad, "--db", db, "import", "--json", notes, missing, folder, NULL);
+  guild_test_run_guildctl (&all_bad, "--db", db, "import", "--json", notes, missing, folder, NULL);
   g_assert_cmpint (all_bad.status, ==, 2);
   root = parse_json (all_bad.out);
   {
@@ -534,23 +451,23 @@ test_bad_files (Fixture       *f,
   assert_same_stats (&before, &after);
 
   /* A good file beside a bad one is imported: only part of the work failed. */
-  run_guildctl (&mixed, "--db", db, "import", missing, vcf, NULL);
+  guild_test_run_guildctl (&mixed, "--db", db, "import", missing, vcf, NULL);
   g_assert_cmpint (mixed.status, ==, 1);
 
   /* Bad files never create a database. */
   {
     g_autofree char *fresh = temp_path (f, "fresh.db");
 
-    run_guildctl (&untouched, "--db", fresh, "import", notes, NULL);
+    guild_test_run_guildctl (&untouched, "--db", fresh, "import", notes, NULL);
     g_assert_cmpint (untouched.status, ==, 2);
     g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
   }
 
-  run_guildctl (&none, "--db", db, "import", NULL);
+  guild_test_run_guildctl (&none, "--db", db, "import", NULL);
   g_assert_cmpint (none.status, ==, 2);
   g_assert_nonnull (strstr (none.err, "guildctl import --help"));
 
-  run_guildctl (&bogus, "--db", db, "import", "--bogus", vcf, NULL);
+  guild_test_run_guildctl (&bogus, "--db", db, "import", "--bogus", vcf, NULL);
   g_assert_cmpint (bogus.status, ==, 2);
   g_assert_nonnull (strstr (bogus.err, "--bogus"));
 }
@@ -566,27 +483,27 @@ test_export (Fixture       *f,
   g_autofree char *sample = sample_path ("google-3.0.vcf");
   g_autoptr(GuildJsonNode) root = NULL;
   g_autoptr(GString) compact = g_string_new (NULL);
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(GuildTestRun) setup = { 0 };
+  g_auto(GuildTestRun) json = { 0 };
   g_autofree char *ics_out = temp_path (f, "out.ics");
   g_autofree char *vcf_text = NULL;
   g_auto(GStrv) cards = NULL;
-  g_auto(Run) vcard = { 0 };
-  g_auto(Run) ics_contacts = { 0 };
-  g_auto(Run) vcard_events = { 0 };
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) what = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) no_format = { 0 };
-  g_auto(Run) no_db = { 0 };
+  g_auto(GuildTestRun) vcard = { 0 };
+  g_auto(GuildTestRun) ics_contacts = { 0 };
+  g_auto(GuildTestRun) vcard_events = { 0 };
+  g_auto(GuildTestRun) csv = { 0 };
+  g_auto(GuildTestRun) what = { 0 };
+  g_auto(GuildTestRun) unknown = { 0 };
+  g_auto(GuildTestRun) no_format = { 0 };
+  g_auto(GuildTestRun) no_db = { 0 };
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
-  run_guildctl (&setup, "--db", db, "import", sample, NULL);
+  guild_test_run_guildctl (&setup, "--db", db, "import", sample, NULL);
   g_assert_cmpint (setup.status, ==, 0);
 
-  run_guildctl (&json, "--db", db, "export", "--format", "json", NULL);
+  guild_test_run_guildctl (&json, "--db", db, "export", "--format", "json", NULL);
   g_assert_cmpint (json.status, ==, 0);
   for (const char *p = json.out; *p != '\0'; p++)
     if (!g_ascii_isspace (*p))
@@ -596,7 +513,7 @@ test_export (Fixture       *f,
   g_assert_cmpuint (guild_json_node_get_length (guild_json_object_get (root, "contacts")), ==,
                     2);
 
-  run_guildctl (&vcard, "--db", db, "export", "--format", "vcard", "-o", vcf_out, NULL);
+  guild_test_run_guildctl (&vcard, "--db", db, "export", "--format", "vcard", "-o", vcf_out, NULL);
   g_assert_cmpint (vcard.status, ==, 0);
   g_assert_cmpstr (vcard.out, ==, "");
   g_assert_true (g_file_get_contents (vcf_out, &vcf_text, NULL, NULL));
@@ -605,35 +522,35 @@ test_export (Fixture       *f,
   g_assert_cmpuint (g_strv_length (cards), ==, 3);
 
   /* vCard holds only contacts and iCalendar only events. */
-  run_guildctl (&ics_contacts, "--db", db, "export", "--format", "ics", "--what", "contacts",
+  guild_test_run_guildctl (&ics_contacts, "--db", db, "export", "--format", "ics", "--what", "contacts",
                 "-o", ics_out, NULL);
   g_assert_cmpint (ics_contacts.status, ==, 2);
   g_assert_nonnull (strstr (ics_contacts.err, "--what"));
   g_assert_false (g_file_test (ics_out, G_FILE_TEST_EXISTS));
 
-  run_guildctl (&vcard_events, "--db", db, "export", "--format", "vcard", "--what", "events",
+  guild_test_run_guildctl (&vcard_events, "--db", db, "export", "--format", "vcard", "--what", "events",
                 NULL);
   g_assert_cmpint (vcard_events.status, ==, 2);
 
-  run_guildctl (&csv, "--db", db, "export", "--format", "csv", "--what", "activities", NULL);
+  guild_test_run_guildctl (&csv, "--db", db, "export", "--format", "csv", "--what", "activities", NULL);
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_true (g_str_has_prefix (csv.out, "\xEF\xBB\xBF" "Date,Kind,"));
 
-  run_guildctl (&what, "--db", db, "export", "--format", "json", "--what", "contacts",
+  guild_test_run_guildctl (&what, "--db", db, "export", "--format", "json", "--what", "contacts",
                 "-o", json_out, NULL);
   g_assert_cmpint (what.status, ==, 2);
   g_assert_nonnull (strstr (what.err, "--what"));
   g_assert_false (g_file_test (json_out, G_FILE_TEST_EXISTS));
 
-  run_guildctl (&unknown, "--db", db, "export", "--format", "xml", NULL);
+  guild_test_run_guildctl (&unknown, "--db", db, "export", "--format", "xml", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "xml"));
 
-  run_guildctl (&no_format, "--db", db, "export", NULL);
+  guild_test_run_guildctl (&no_format, "--db", db, "export", NULL);
   g_assert_cmpint (no_format.status, ==, 2);
 
   /* Exporting never creates a database. */
-  run_guildctl (&no_db, "--db", missing_db, "export", "--format", "json", NULL);
+  guild_test_run_guildctl (&no_db, "--db", missing_db, "export", "--format", "json", NULL);
   g_assert_cmpint (no_db.status, ==, 2);
   g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
 }
@@ -651,31 +568,31 @@ test_round_trip (Fixture       *f,
   g_autofree char *a_text = NULL;
   g_autofree char *b_text = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) generate = { 0 };
-  g_auto(Run) export_a = { 0 };
-  g_auto(Run) import = { 0 };
-  g_auto(Run) export_b = { 0 };
+  g_auto(GuildTestRun) generate = { 0 };
+  g_auto(GuildTestRun) export_a = { 0 };
+  g_auto(GuildTestRun) import = { 0 };
+  g_auto(GuildTestRun) export_b = { 0 };
   GuildStoreStats source_stats;
   GuildStoreStats copy_stats;
   gsize a_len = 0;
   gsize b_len = 0;
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
-  run_guildctl (&generate, "--db", source, "generate", "--seed", "2", "--communities", "6",
+  guild_test_run_guildctl (&generate, "--db", source, "generate", "--seed", "2", "--communities", "6",
                 "--contacts", "30", "--events", "12", "--activities", "80", "--checkins", "10",
                 "--today", "2026-03-15", NULL);
   g_assert_cmpint (generate.status, ==, 0);
 
-  run_guildctl (&export_a, "--db", source, "export", "--format", "json", "-o", a, NULL);
+  guild_test_run_guildctl (&export_a, "--db", source, "export", "--format", "json", "-o", a, NULL);
   g_assert_cmpint (export_a.status, ==, 0);
   g_assert_cmpstr (export_a.out, ==, "");
 
-  run_guildctl (&import, "--db", copy, "import", a, NULL);
+  guild_test_run_guildctl (&import, "--db", copy, "import", a, NULL);
   g_assert_cmpint (import.status, ==, 0);
 
-  run_guildctl (&export_b, "--db", copy, "export", "--format", "json", "-o", b, NULL);
+  guild_test_run_guildctl (&export_b, "--db", copy, "export", "--format", "json", "-o", b, NULL);
   g_assert_cmpint (export_b.status, ==, 0);
 
   g_assert_true (g_file_get_contents (a, &a_text, &a_len, &error));

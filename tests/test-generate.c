@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "guild-generate.h"
+#include "guild-test-cli.h"
 #include "guild-metrics.h"
 #include "guild-records.h"
 #include "guild-store.h"
@@ -494,93 +495,6 @@ test_bulk_store (Fixture       *fixture,
 
 /* Section: guildctl */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *
-guildctl_path (void)
-{
-  const char *build_dir = g_getenv ("GUILD_BUILD_DIR");
-  g_autofree char *path = NULL;
-
-  if (build_dir == NULL)
-    return NULL;
-
-  path = g_build_filename (build_dir, "src", "cli", "guildctl", NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
-    return NULL;
-
-  return g_steal_pointer (&path);
-}
-
-/* Runs guildctl with @args (NULL-terminated) and @env_extra (pairs), and
- * returns its exit status, stdout and stderr in @run. */
-static void
-run_guildctl (Run                *run,
-              const char * const *env_extra,
-              ...)
-{
-  g_autofree char *program = guildctl_path ();
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-  const char *arg;
-  va_list args;
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, program);
-  va_start (args, env_extra);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "GUILD_DATABASE");
-  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i += 2)
-    envp = g_environ_setenv (envp, env_extra[i], env_extra[i + 1], TRUE);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-
-  if (g_spawn_check_wait_status (wait_status, &error))
-    run->status = 0;
-  else if (error->domain == G_SPAWN_EXIT_ERROR)
-    run->status = error->code;
-  else
-    g_error ("guildctl did not exit: %s", error->message);
-
-  g_test_message ("guildctl exited with %d\nstdout: %s\nstderr: %s", run->status, run->out,
-                  run->err);
-}
-
-static gboolean
-skip_without_guildctl (void)
-{
-  g_autofree char *program = guildctl_path ();
-
-  if (program == NULL)
-    {
-      g_test_skip ("guildctl is not built (set GUILD_BUILD_DIR)");
-      return TRUE;
-    }
-
-  return FALSE;
-}
 
 static guint
 json_count (const char *json,
@@ -598,16 +512,16 @@ test_cli_generate_and_stats (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autofree char *path = temp_db (fixture, "cli.db");
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) after = { 0 };
+  g_auto(GuildTestRun) run = { 0 };
+  g_auto(GuildTestRun) again = { 0 };
+  g_auto(GuildTestRun) after = { 0 };
   GuildStoreStats stats = { 0 };
   g_autoptr(GError) error = NULL;
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
-  run_guildctl (&run, NULL, "--db", path, "generate", "--seed", "3", "--communities", "25",
+  guild_test_run_guildctl_env (&run, NULL, "--db", path, "generate", "--seed", "3", "--communities", "25",
                 "--contacts", "50", "--events", "20", "--activities", "300", "--checkins", "5",
                 "--today", "2026-03-15", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -625,7 +539,7 @@ test_cli_generate_and_stats (Fixture       *fixture,
   g_assert_cmpuint (stats.activities, ==, 300);
   g_assert_cmpuint (stats.checkins, ==, 5);
 
-  run_guildctl (&run, NULL, "--db", path, "stats", "--json", NULL);
+  guild_test_run_guildctl_env (&run, NULL, "--db", path, "stats", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "{"));
   g_assert_cmpuint (json_count (run.out, "communities"), ==, stats.communities);
@@ -639,13 +553,13 @@ test_cli_generate_and_stats (Fixture       *fixture,
   g_assert_cmpuint (json_count (run.out, "import_batches"), ==, stats.import_batches);
 
   /* The text form, with plurals. */
-  run_guildctl (&after, NULL, "--db", path, "stats", NULL);
+  guild_test_run_guildctl_env (&after, NULL, "--db", path, "stats", NULL);
   g_assert_cmpint (after.status, ==, 0);
   g_assert_nonnull (strstr (after.out, "25 communities"));
   g_assert_nonnull (strstr (after.out, "5 check-ins"));
 
   /* A database with records is never filled again. */
-  run_guildctl (&again, NULL, "--db", path, "generate", NULL);
+  guild_test_run_guildctl_env (&again, NULL, "--db", path, "generate", NULL);
   g_assert_cmpint (again.status, ==, 2);
   g_assert_cmpstr (again.out, ==, "");
   g_assert_cmpstr (again.err, !=, "");
@@ -664,43 +578,43 @@ test_cli_usage_errors (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *path = temp_db (fixture, "usage.db");
-  g_auto(Run) bogus = { 0 };
-  g_auto(Run) nope = { 0 };
-  g_auto(Run) nothing = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) bad_count = { 0 };
-  g_auto(Run) version = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(GuildTestRun) bogus = { 0 };
+  g_auto(GuildTestRun) nope = { 0 };
+  g_auto(GuildTestRun) nothing = { 0 };
+  g_auto(GuildTestRun) missing = { 0 };
+  g_auto(GuildTestRun) bad_count = { 0 };
+  g_auto(GuildTestRun) version = { 0 };
+  g_auto(GuildTestRun) help = { 0 };
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
-  run_guildctl (&bogus, NULL, "--db", path, "bogus", NULL);
+  guild_test_run_guildctl_env (&bogus, NULL, "--db", path, "bogus", NULL);
   g_assert_cmpint (bogus.status, ==, 2);
   g_assert_nonnull (strstr (bogus.err, "bogus"));
   g_assert_nonnull (strstr (bogus.err, "guildctl --help"));
 
-  run_guildctl (&nope, NULL, "--db", path, "stats", "--nope", NULL);
+  guild_test_run_guildctl_env (&nope, NULL, "--db", path, "stats", "--nope", NULL);
   g_assert_cmpint (nope.status, ==, 2);
   g_assert_nonnull (strstr (nope.err, "--nope"));
 
-  run_guildctl (&nothing, NULL, "--db", path, NULL);
+  guild_test_run_guildctl_env (&nothing, NULL, "--db", path, NULL);
   g_assert_cmpint (nothing.status, ==, 2);
 
-  run_guildctl (&bad_count, NULL, "--db", path, "generate", "--contacts", "-5", NULL);
+  guild_test_run_guildctl_env (&bad_count, NULL, "--db", path, "generate", "--contacts", "-5", NULL);
   g_assert_cmpint (bad_count.status, ==, 2);
   g_assert_nonnull (strstr (bad_count.err, "--contacts"));
 
   /* Counting never creates a database. */
-  run_guildctl (&missing, NULL, "--db", path, "stats", NULL);
+  guild_test_run_guildctl_env (&missing, NULL, "--db", path, "stats", NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  run_guildctl (&version, NULL, "--version", NULL);
+  guild_test_run_guildctl_env (&version, NULL, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_true (g_str_has_prefix (version.out, "guildctl "));
 
-  run_guildctl (&help, NULL, "--help", NULL);
+  guild_test_run_guildctl_env (&help, NULL, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "generate"));
   g_assert_nonnull (strstr (help.out, "stats"));
@@ -718,19 +632,19 @@ test_cli_not_a_database (Fixture       *fixture,
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr(GError) error = NULL;
   const char *text = "These are my notes, not a database.\n";
-  g_auto(Run) stats = { 0 };
-  g_auto(Run) generate = { 0 };
+  g_auto(GuildTestRun) stats = { 0 };
+  g_auto(GuildTestRun) generate = { 0 };
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
   g_assert_true (g_file_set_contents (path, text, -1, &error));
 
-  run_guildctl (&stats, NULL, "--db", path, "stats", NULL);
+  guild_test_run_guildctl_env (&stats, NULL, "--db", path, "stats", NULL);
   g_assert_cmpint (stats.status, ==, 2);
   g_assert_cmpstr (stats.err, !=, "");
 
-  run_guildctl (&generate, NULL, "--db", path, "generate", NULL);
+  guild_test_run_guildctl_env (&generate, NULL, "--db", path, "generate", NULL);
   g_assert_cmpint (generate.status, ==, 2);
 
   g_assert_true (g_file_get_contents (path, &after, NULL, &error));
@@ -756,11 +670,11 @@ test_cli_russian (Fixture       *fixture,
   g_autofree char *catalogue = NULL;
   g_autofree char *notes = temp_db (fixture, "notes.txt");
   g_autoptr(GError) error = NULL;
-  g_auto(Run) damaged = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(GuildTestRun) damaged = { 0 };
+  g_auto(GuildTestRun) help = { 0 };
   const char *env[] = { "LANGUAGE", "ru", "LANG", "C.UTF-8", "GUILD_LOCALEDIR", NULL, NULL };
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
   /* The build tree keeps the catalogues as <build>/po/ru/LC_MESSAGES/guild.mo. */
@@ -775,13 +689,13 @@ test_cli_russian (Fixture       *fixture,
 
   /* The core's words, from our catalogue through GUILD_LOCALEDIR. */
   g_assert_true (g_file_set_contents (notes, "not a database\n", -1, &error));
-  run_guildctl (&damaged, env, "--db", notes, "stats", NULL);
+  guild_test_run_guildctl_env (&damaged, env, "--db", notes, "stats", NULL);
   g_assert_cmpint (damaged.status, ==, 2);
   g_assert_true (has_cyrillic (damaged.err));
   g_assert_null (strstr (damaged.err, "The database cannot be read"));
 
   /* GLib's own words (“Usage:”) come from its catalogue. */
-  run_guildctl (&help, env, "--help", NULL);
+  guild_test_run_guildctl_env (&help, env, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "generate"));
 
@@ -803,17 +717,17 @@ test_cli_metrics (Fixture       *fixture,
 {
   g_autofree char *path = temp_db (fixture, "metrics.db");
   g_autofree char *expected = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) backwards = { 0 };
+  g_auto(GuildTestRun) run = { 0 };
+  g_auto(GuildTestRun) json = { 0 };
+  g_auto(GuildTestRun) text = { 0 };
+  g_auto(GuildTestRun) missing = { 0 };
+  g_auto(GuildTestRun) backwards = { 0 };
   g_autoptr(GError) error = NULL;
 
-  if (skip_without_guildctl ())
+  if (guild_test_skip_without_guildctl ())
     return;
 
-  run_guildctl (&run, NULL, "--db", path, "generate", "--seed", "5", "--communities", "10",
+  guild_test_run_guildctl_env (&run, NULL, "--db", path, "generate", "--seed", "5", "--communities", "10",
                 "--contacts", "80", "--events", "30", "--activities", "600", "--checkins", "20",
                 "--today", "2026-03-15", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -830,24 +744,24 @@ test_cli_metrics (Fixture       *fixture,
     expected = guild_metrics_to_json (m);
   }
 
-  run_guildctl (&json, NULL, "--db", path, "metrics", "--json", "--from", "2026-01-05",
+  guild_test_run_guildctl_env (&json, NULL, "--db", path, "metrics", "--json", "--from", "2026-01-05",
                 "--to", "2026-03-15", NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_strchomp (json.out);
   g_assert_cmpstr (json.out, ==, expected);
 
-  run_guildctl (&text, NULL, "--db", path, "metrics", "--from", "2026-03-02", "--to",
+  guild_test_run_guildctl_env (&text, NULL, "--db", path, "metrics", "--from", "2026-03-02", "--to",
                 "2026-03-15", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "2026-W10"));
   g_assert_nonnull (strstr (text.out, "2026-W11"));
   g_assert_null (strstr (text.out, "2026-W12"));
 
-  run_guildctl (&missing, NULL, "--db", path, "metrics", "--community", "99999", NULL);
+  guild_test_run_guildctl_env (&missing, NULL, "--db", path, "metrics", "--community", "99999", NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_nonnull (strstr (missing.err, "99999"));
 
-  run_guildctl (&backwards, NULL, "--db", path, "metrics", "--from", "2026-03-15", "--to",
+  guild_test_run_guildctl_env (&backwards, NULL, "--db", path, "metrics", "--from", "2026-03-15", "--to",
                 "2026-03-01", NULL);
   g_assert_cmpint (backwards.status, ==, 2);
 }
