@@ -525,7 +525,7 @@ test_cli_generate_and_stats (Fixture       *fixture,
                 "--contacts", "50", "--events", "20", "--activities", "300", "--checkins", "5",
                 "--today", "2026-03-15", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  run_clear (&run);
+  guild_test_run_clear (&run);
 
   {
     g_autoptr(GuildStore) store = open_store (path);
