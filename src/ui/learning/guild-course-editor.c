@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 
+#include "guild-autosave.h"
 #include "guild-course-editor.h"
 #include "guild-learning-format.h"
 #include "guild-store-learning.h"
@@ -28,7 +29,6 @@
  * offers, in a box at the top of the page, to raise the level of each skill
  * the course builds by one; the user ticks which. */
 
-#define SAVE_DELAY_MS 500
 
 struct _GuildCourseEditor
 {
@@ -71,7 +71,7 @@ struct _GuildCourseEditor
   GuildRecordList *communities;
   GuildRecord     *record;
   GArray          *community_ids;
-  guint            save_id;
+  GuildAutosave    *autosave;
 
   guint            loading : 1;
   guint            saving : 1;
@@ -352,17 +352,6 @@ save (GuildCourseEditor *self)
   self->saving = FALSE;
 }
 
-static gboolean
-save_timeout (gpointer user_data)
-{
-  GuildCourseEditor *self = user_data;
-
-  self->save_id = 0;
-  save (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule_save (GuildCourseEditor *self)
 {
@@ -372,8 +361,7 @@ schedule_save (GuildCourseEditor *self)
     return;
 
   validate (self);
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+  guild_autosave_schedule (self->autosave);
 }
 
 /* A choice saves at once, with whatever text is pending. */
@@ -381,7 +369,7 @@ static void
 save_now (GuildCourseEditor *self)
 {
   self->dirty = TRUE;
-  g_clear_handle_id (&self->save_id, g_source_remove);
+  guild_autosave_cancel (self->autosave);
   save (self);
 }
 
@@ -856,7 +844,7 @@ on_store_changed_cb (GuildCourseEditor *self,
     return;
 
   if (kind == GUILD_RECORD_COURSE && id == guild_record_get_id (self->record) &&
-      change == GUILD_CHANGE_CHANGED && !self->saving && self->save_id == 0)
+      change == GUILD_CHANGE_CHANGED && !self->saving && !guild_autosave_get_pending (self->autosave))
     {
       g_autoptr(GError) error = NULL;
 
@@ -892,6 +880,7 @@ guild_course_editor_dispose (GObject *object)
   GuildCourseEditor *self = (GuildCourseEditor *)object;
 
   guild_course_editor_flush (self);
+  g_clear_object (&self->autosave);
   g_clear_pointer (&self->page, gtk_widget_unparent);
   /* Children of the page, gone with it. */
   self->started_calendar = NULL;
@@ -957,6 +946,8 @@ guild_course_editor_init (GuildCourseEditor *self)
   GtkWidget *popover;
   GtkWidget *scroller;
 
+  self->autosave = guild_autosave_new (0);
+  g_signal_connect_object (self->autosave, "save", G_CALLBACK (save), self, G_CONNECT_SWAPPED);
   self->page = adw_preferences_page_new ();
   gtk_widget_set_parent (self->page, GTK_WIDGET (self));
 
@@ -1205,11 +1196,7 @@ guild_course_editor_flush (GuildCourseEditor *self)
   if (self->finished_calendar != NULL)
     apply_picked_day (self, self->finished_calendar);
 
-  if (self->save_id == 0)
-    return;
-
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  save (self);
+  guild_autosave_flush (self->autosave);
 }
 
 gboolean

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "guild-autosave.h"
 #include "guild-format.h"
 #include "guild-learning-format.h"
 #include "guild-skill-editor.h"
@@ -24,7 +25,6 @@
  * An empty name is shown as an error and not saved; the other fields still
  * are. */
 
-#define SAVE_DELAY_MS    500
 #define ACTIVITY_LIMIT   20
 
 struct _GuildSkillEditor
@@ -49,7 +49,7 @@ struct _GuildSkillEditor
   /* Owned */
   GuildStore       *store;
   GuildRecord      *record;
-  guint             save_id;
+  GuildAutosave     *autosave;
   guint             done_id;
   GCancellable     *done_cancellable;
 
@@ -168,17 +168,6 @@ save (GuildSkillEditor *self)
   self->saving = FALSE;
 }
 
-static gboolean
-save_timeout (gpointer user_data)
-{
-  GuildSkillEditor *self = user_data;
-
-  self->save_id = 0;
-  save (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule_save (GuildSkillEditor *self)
 {
@@ -188,8 +177,7 @@ schedule_save (GuildSkillEditor *self)
     return;
 
   validate (self);
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+  guild_autosave_schedule (self->autosave);
 }
 
 static void
@@ -392,7 +380,7 @@ on_store_changed_cb (GuildSkillEditor *self,
     return;
 
   if (kind == GUILD_RECORD_SKILL && id == guild_record_get_id (self->record) &&
-      change == GUILD_CHANGE_CHANGED && !self->saving && self->save_id == 0)
+      change == GUILD_CHANGE_CHANGED && !self->saving && !guild_autosave_get_pending (self->autosave))
     {
       /* Changed elsewhere (levels raised after a course): show it, unless
        * the user is typing here, whose edit wins when it is saved. */
@@ -414,6 +402,7 @@ guild_skill_editor_dispose (GObject *object)
   GuildSkillEditor *self = (GuildSkillEditor *)object;
 
   guild_skill_editor_flush (self);
+  g_clear_object (&self->autosave);
   g_clear_handle_id (&self->done_id, g_source_remove);
   g_cancellable_cancel (self->done_cancellable);
   g_clear_object (&self->done_cancellable);
@@ -483,6 +472,8 @@ guild_skill_editor_init (GuildSkillEditor *self)
   GtkWidget *frame;
   GtkWidget *row;
 
+  self->autosave = guild_autosave_new (0);
+  g_signal_connect_object (self->autosave, "save", G_CALLBACK (save), self, G_CONNECT_SWAPPED);
   self->page = adw_preferences_page_new ();
   gtk_widget_set_parent (self->page, GTK_WIDGET (self));
 
@@ -668,11 +659,7 @@ guild_skill_editor_flush (GuildSkillEditor *self)
 {
   g_return_if_fail (GUILD_IS_SKILL_EDITOR (self));
 
-  if (self->save_id == 0)
-    return;
-
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  save (self);
+  guild_autosave_flush (self->autosave);
 }
 
 gboolean
