@@ -11,6 +11,7 @@
 # a database and finds its main window in the accessibility tree.
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -113,6 +114,25 @@ def find_on_screen(node, role, name, timeout=TIMEOUT):
 
 def click(node):
     node.doActionNamed('click')
+
+
+def click_center(node):
+    """A real click in the middle of node, for widgets GTK 4.8 offers no
+    AT-SPI action on (a combo row). Under Xvfb without a window manager every
+    window sits at 0,0, so the window coordinates GTK 4.8 reports are screen
+    coordinates."""
+    x, y = node.position
+    width, height = node.size
+    rawinput.click(x + width // 2, y + height // 2)
+
+
+def stored(database, sql, *args):
+    """Reads the app's database beside the app, read-only, as guildctl would."""
+    connection = sqlite3.connect(f'file:{database}?mode=ro', uri=True, timeout=5)
+    try:
+        return connection.execute(sql, args).fetchall()
+    finally:
+        connection.close()
 
 
 def frames(app):

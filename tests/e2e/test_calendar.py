@@ -25,7 +25,6 @@ import gettext
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -36,6 +35,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_shell import (App, Failure, build_dir, click, find, find_all,  # noqa: E402
                         find_on_screen, frames, has_size, localedir, log, rawinput,
                         wait_for)
+from guildtest import click_center, stored  # noqa: E402
 
 guildctl = os.path.join(build_dir, 'src', 'cli', 'guildctl')
 WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
@@ -60,15 +60,6 @@ def editor(app, t):
                                                            t.gettext('Event'))), None)
 
 
-def stored(database, sql, *args):
-    """Reads the app's database beside the app, read-only."""
-    connection = sqlite3.connect(f'file:{database}?mode=ro', uri=True, timeout=5)
-    try:
-        return connection.execute(sql, args).fetchall()
-    finally:
-        connection.close()
-
-
 def import_community(workdir, database, name):
     """Puts one community into the new database the way a user's backup
     would come in: `guildctl import` of a JSON backup (DESIGN.md)."""
@@ -84,15 +75,6 @@ def import_community(workdir, database, name):
     added = json.loads(out)['files'][0]['added']
     if added != 1:
         raise Failure(f'guildctl import added {added} records, 1 community expected')
-
-
-def click_center(node):
-    """A real click in the middle of node: GTK 4.8 offers no AT-SPI action
-    on a combo row. Under Xvfb without a window manager every window sits at
-    0,0, so the window coordinates GTK 4.8 reports are screen coordinates."""
-    x, y = node.position
-    width, height = node.size
-    rawinput.click(x + width // 2, y + height // 2)
 
 
 def choose_community(app, t, database, title, community):

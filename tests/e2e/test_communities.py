@@ -21,7 +21,6 @@
 import gettext
 import os
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -30,6 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from test_shell import (App, Failure, find, find_all, localedir, log,  # noqa: E402
                         rawinput, wait_for)
+from guildtest import stored  # noqa: E402
 
 FIRST = 'Design Club'
 SECOND = 'Rust Moscow'
@@ -47,15 +47,6 @@ def find_button(node, label):
                     return button
         return None
     return wait_for(f'push button “{label}”', probe)
-
-
-def stored(database, sql, *args):
-    """Reads the app's database the way guildctl would, beside the app."""
-    connection = sqlite3.connect(f'file:{database}?mode=ro', uri=True, timeout=5)
-    try:
-        return connection.execute(sql, args).fetchall()
-    finally:
-        connection.close()
 
 
 def check(workdir, language):

@@ -30,6 +30,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_shell as shell  # noqa: E402  (exits 77 itself without a display)
+from guildtest import click_center  # noqa: E402
 from test_shell import Failure, find, find_all, frames, log, wait_for  # noqa: E402
 from dogtail import rawinput  # noqa: E402
 
@@ -56,15 +57,6 @@ class Words:
 
     def n(self, singular, plural, count):
         return self.translation.ngettext(singular, plural, count)
-
-
-def click_center(node):
-    """Clicks the middle of a node. Under Xvfb without a window manager every
-    window sits at 0,0, so the window coordinates GTK 4.8 reports are screen
-    coordinates."""
-    x, y = node.position
-    width, height = node.size
-    rawinput.click(x + width // 2, y + height // 2)
 
 
 def find_clickable(node, role, name):
