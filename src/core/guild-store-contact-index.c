@@ -41,6 +41,7 @@ G_DEFINE_BOXED_TYPE (GuildContactIndex, guild_contact_index,
 static void
 entry_clear (GuildContactEntry *entry)
 {
+  g_clear_pointer (&entry->display, g_free);
   g_clear_pointer (&entry->search, g_free);
   g_clear_pointer (&entry->name_key, g_free);
   g_clear_pointer (&entry->position_key, g_free);
@@ -108,6 +109,29 @@ guild_contact_index_get_size (GuildContactIndex *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return g_hash_table_size (self->by_id);
+}
+
+/**
+ * guild_contact_index_dup_entries:
+ *
+ * Returns: (transfer container) (element-type GuildContactEntry): every
+ *   entry, in no particular order, owned by the index
+ */
+GPtrArray *
+guild_contact_index_dup_entries (GuildContactIndex *self)
+{
+  GPtrArray *entries;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  entries = g_ptr_array_sized_new (g_hash_table_size (self->by_id));
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (entries, value);
+
+  return entries;
 }
 
 /**
@@ -220,6 +244,66 @@ guild_contact_entry_is_due (const GuildContactEntry *entry,
   return entry->follow_up != 0 && entry->follow_up <= today;
 }
 
+/**
+ * guild_contact_entry_get_name:
+ *
+ * Returns: the contact's full name ("" when it has none)
+ */
+const char *
+guild_contact_entry_get_name (const GuildContactEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  return entry->display != NULL ? entry->display : "";
+}
+
+/**
+ * guild_contact_entry_get_position:
+ *
+ * Returns: the contact's position ("" when unknown)
+ */
+const char *
+guild_contact_entry_get_position (const GuildContactEntry *entry)
+{
+  const char *name = guild_contact_entry_get_name (entry);
+
+  return entry->display != NULL ? name + strlen (name) + 1 : "";
+}
+
+/**
+ * guild_contact_entry_get_company:
+ *
+ * Returns: the contact's company ("" when unknown)
+ */
+const char *
+guild_contact_entry_get_company (const GuildContactEntry *entry)
+{
+  const char *position = guild_contact_entry_get_position (entry);
+
+  return entry->display != NULL ? position + strlen (position) + 1 : "";
+}
+
+/* The three texts the view shows, each followed by a NUL, in one block. */
+static char *
+make_display (const char *name,
+              const char *position,
+              const char *company)
+{
+  gsize n_name = name != NULL ? strlen (name) : 0;
+  gsize n_position = position != NULL ? strlen (position) : 0;
+  gsize n_company = company != NULL ? strlen (company) : 0;
+  char *display = g_malloc (n_name + n_position + n_company + 3);
+  char *p = display;
+
+  memcpy (p, name != NULL ? name : "", n_name + 1);
+  p += n_name + 1;
+  memcpy (p, position != NULL ? position : "", n_position + 1);
+  p += n_position + 1;
+  memcpy (p, company != NULL ? company : "", n_company + 1);
+
+  return display;
+}
+
 static const char *
 intern_relationship (const char *id)
 {
@@ -313,6 +397,7 @@ fill_entry (GuildContactIndex  *self,
   append_folded (search, notes);
   append_folded (search, location);
 
+  entry->display = make_display (name, position, company);
   entry->search = g_string_free (g_steal_pointer (&search), FALSE);
   entry->tags = folded_tags->len > 0 ? g_string_free (g_steal_pointer (&folded_tags), FALSE)
                                      : NULL;
@@ -801,12 +886,31 @@ guild_store_load_contact_index (GuildStore    *self,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
+  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+
+  return guild_contact_index_load_file (guild_store_get_path (self), cancellable, error);
+}
+
+/**
+ * guild_contact_index_load_file:
+ * @path: a store's file (guild_store_get_path())
+ *
+ * Reads the contact index from the file at @path on a connection of its
+ * own, on any thread.
+ *
+ * Returns: (transfer full): the index, or %NULL with @error set
+ */
+GuildContactIndex *
+guild_contact_index_load_file (const char    *path,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
   GuildContactIndex *index;
   sqlite3 *db;
 
-  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
 
-  db = _guild_store_open_reader (guild_store_get_path (self), error);
+  db = _guild_store_open_reader (path, error);
   if (db == NULL)
     return NULL;
   index = load_on (db, cancellable, error);
@@ -822,19 +926,9 @@ load_worker (GTask        *task,
              GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  const char *path = task_data;
   GuildContactIndex *index;
-  sqlite3 *db;
 
-  db = _guild_store_open_reader (path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  index = load_on (db, cancellable, &error);
-  _guild_store_close_reader (db);
-
+  index = guild_contact_index_load_file (task_data, cancellable, &error);
   if (index == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

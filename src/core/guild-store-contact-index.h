@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 /**
  * GuildContactEntry:
  * @id: the contact's id
+ * @display: what the contacts view shows of the contact: its full name,
+ *   position and company, each followed by a NUL, in one allocation (read
+ *   them with guild_contact_entry_get_name() and the others)
  * @search: everything the search looks in, folded (guild_contact_search_text())
  * @name_key: (nullable): collation key of the full name (%NULL when empty)
  * @position_key: (nullable): collation key of the position
@@ -37,13 +40,15 @@ G_BEGIN_DECLS
  * @company_rank: the same for @company_key
  * @communities_rank: the same for @communities_key
  *
- * What the contacts view sorts and filters by, computed once per contact so
- * that a keystroke or a click on a column header never reads the database
- * nor folds text.
+ * What the contacts view shows, sorts and filters by, computed once per
+ * contact so that a keystroke or a click on a column header never reads the
+ * database nor folds text, and so that the view needs no full record of each
+ * contact.
  */
 typedef struct
 {
   gint64      id;
+  char       *display;
   char       *search;
   char       *name_key;
   char       *position_key;
@@ -73,6 +78,7 @@ GuildContactIndex  *guild_contact_index_new                 (void);
 GuildContactIndex  *guild_contact_index_ref                 (GuildContactIndex *self);
 void                guild_contact_index_unref               (GuildContactIndex *self);
 guint               guild_contact_index_get_size            (GuildContactIndex *self);
+GPtrArray          *guild_contact_index_dup_entries         (GuildContactIndex *self);
 gboolean            guild_contact_index_get_ranked          (GuildContactIndex *self);
 GuildContactEntry  *guild_contact_index_lookup              (GuildContactIndex *self,
                                                              gint64             id);
@@ -94,7 +100,13 @@ GPtrArray          *guild_contact_index_dup_tags            (GuildContactIndex *
 
 gboolean            guild_contact_entry_is_due              (const GuildContactEntry *entry,
                                                              guint32            today);
+const char         *guild_contact_entry_get_name            (const GuildContactEntry *entry);
+const char         *guild_contact_entry_get_position        (const GuildContactEntry *entry);
+const char         *guild_contact_entry_get_company         (const GuildContactEntry *entry);
 
+GuildContactIndex  *guild_contact_index_load_file           (const char        *path,
+                                                             GCancellable      *cancellable,
+                                                             GError           **error);
 GuildContactIndex  *guild_store_load_contact_index          (GuildStore        *self,
                                                              GCancellable      *cancellable,
                                                              GError           **error);

@@ -92,7 +92,6 @@ struct _GuildContactsPage
 
   /* Owned */
   GuildStore           *store;
-  GuildRecordList      *records;
   GuildRecordList      *communities;
   GuildContactTable    *table;
   GuildContactSlots    *slots;
@@ -119,8 +118,6 @@ struct _GuildContactsPage
   guint                 widths_source;
   int                   sniffed;
   guint                 requested : 1;
-  guint                 index_loading : 1;
-  guint                 index_stale : 1;
   guint                 failed : 1;
   guint                 undoing : 1;
   guint                 restoring_columns : 1;
@@ -136,7 +133,6 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (GuildContactsPage, guild_contacts_page, GTK_TYPE_WIDGET)
 
-static void start_index_load (GuildContactsPage *self);
 static void update_hot_range (GuildContactsPage *self);
 
 /* Section: state */
@@ -158,8 +154,7 @@ update_state (GuildContactsPage *self)
 
   if (self->failed)
     name = "failed";
-  else if (self->records == NULL || !self->requested ||
-           !guild_record_list_get_loaded (self->records) ||
+  else if (self->table == NULL || !self->requested ||
            guild_contact_table_get_index (self->table) == NULL)
     name = "loading";
   else if (total == 0)
@@ -260,7 +255,6 @@ fill_cell (GtkListItem *item,
 {
   GuildContactsPage *self = data->page;
   GuildContactSlot *slot = gtk_list_item_get_item (item);
-  GuildRecord *record;
   GtkWidget *child = gtk_list_item_get_child (item);
   GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
   GuildContactEntry *entry;
@@ -270,33 +264,30 @@ fill_cell (GtkListItem *item,
 
   if (slot == NULL || self->table == NULL)
     return;
-  record = guild_contact_table_get_record (self->table, guild_contact_slot_get_position (slot));
-  if (record == NULL)
-    return;
   entry = guild_contact_table_get_entry (self->table, guild_contact_slot_get_position (slot));
+  if (entry == NULL)
+    return;
 
   switch (data->column)
     {
     case GUILD_CONTACT_SORT_NAME:
-      text = guild_record_get_text (record, "full-name");
+      text = guild_contact_entry_get_name (entry);
       break;
     case GUILD_CONTACT_SORT_POSITION:
-      text = guild_record_get_text (record, "position");
+      text = guild_contact_entry_get_position (entry);
       break;
     case GUILD_CONTACT_SORT_COMPANY:
-      text = guild_record_get_text (record, "company");
+      text = guild_contact_entry_get_company (entry);
       break;
     case GUILD_CONTACT_SORT_RELATIONSHIP:
-      text = guild_vocab_label (GUILD_VOCAB_RELATIONSHIP,
-                                guild_record_get_text (record, "relationship"));
+      text = guild_vocab_label (GUILD_VOCAB_RELATIONSHIP, entry->relationship);
       break;
     case GUILD_CONTACT_SORT_COMMUNITIES:
-      if (entry != NULL)
-        text = owned = guild_contact_index_dup_communities_text (
-                         guild_contact_table_get_index (self->table), entry);
+      text = owned = guild_contact_index_dup_communities_text (
+                       guild_contact_table_get_index (self->table), entry);
       break;
     case GUILD_CONTACT_SORT_LAST_INTERACTION:
-      if (entry != NULL && entry->last_interaction != 0)
+      if (entry->last_interaction != 0)
         {
           g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->last_interaction);
           g_autoptr(GDateTime) local = g_date_time_to_local (utc);
@@ -307,11 +298,10 @@ fill_cell (GtkListItem *item,
     case GUILD_CONTACT_SORT_NEXT_FOLLOW_UP:
       {
         GtkWidget *due = gtk_widget_get_next_sibling (label);
-        gboolean is_due = entry != NULL &&
-                          guild_contact_entry_is_due (entry,
+        gboolean is_due = guild_contact_entry_is_due (entry,
                                                       guild_contact_table_get_today (self->table));
 
-        if (entry != NULL && entry->follow_up != 0)
+        if (entry->follow_up != 0)
           {
             format_julian (entry->follow_up, buf, sizeof buf);
             text = buf;
@@ -322,7 +312,7 @@ fill_cell (GtkListItem *item,
     case GUILD_CONTACT_SORT_QUALITY:
       {
         static const char * const stars[] = { "", "★☆☆☆☆", "★★☆☆☆", "★★★☆☆", "★★★★☆", "★★★★★" };
-        guint q = (guint) guild_record_get_int (record, "connection-quality");
+        guint q = entry->quality;
 
         text = stars[MIN (q, 5)];
         if (q > 0)
@@ -633,13 +623,13 @@ static void open_contact (GuildContactsPage *self,
 static void
 on_search_activate_cb (GuildContactsPage *self)
 {
-  g_autoptr(GuildRecord) first = NULL;
+  gint64 first;
 
   /* The search runs after a short typing delay: catch up first. */
   on_search_changed_cb (self);
-  first = g_list_model_get_item (G_LIST_MODEL (self->table), 0);
-  if (first != NULL)
-    open_contact (self, guild_record_get_id (first), FALSE);
+  first = guild_contact_table_get_id (self->table, 0);
+  if (first != 0)
+    open_contact (self, first, FALSE);
 }
 
 static void
@@ -1085,10 +1075,10 @@ static void
 on_column_view_activate_cb (GuildContactsPage *self,
                             guint              position)
 {
-  g_autoptr(GuildRecord) record = g_list_model_get_item (G_LIST_MODEL (self->table), position);
+  gint64 id = guild_contact_table_get_id (self->table, position);
 
-  if (record != NULL)
-    open_contact (self, guild_record_get_id (record), FALSE);
+  if (id != 0)
+    open_contact (self, id, FALSE);
 }
 
 static void
@@ -1136,59 +1126,33 @@ release_memory (void)
   g_task_run_in_thread (task, trim_worker);
 }
 
+/* A new index was read (the table reads it on a worker). */
 static void
-index_loaded_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_table_index_cb (GuildContactsPage *self)
 {
-  g_autoptr(GuildContactsPage) self = user_data;
-  g_autoptr(GuildContactIndex) index = NULL;
-  g_autoptr(GError) error = NULL;
+  GuildContactIndex *index = guild_contact_table_get_index (self->table);
 
-  index = guild_store_load_contact_index_finish (GUILD_STORE (object), result, &error);
-  if (index == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      self->index_loading = FALSE;
-      g_warning ("Could not read the contacts index: %s", error->message);
-      self->failed = TRUE;
-      update_state (self);
-      return;
-    }
-
-  self->index_loading = FALSE;
-  self->failed = FALSE;
-  guild_contact_table_set_index (self->table, index);
   guild_contact_editor_set_index (self->editor, index);
+  if (index == NULL)
+    return;
   rebuild_tag_filter (self);
   rebuild_community_filter (self);
   update_state (self);
   release_memory ();
 
-  if (self->index_stale)
-    {
-      self->index_stale = FALSE;
-      start_index_load (self);
-    }
-  else if (self->duplicates == NULL)
+  if (self->duplicates == NULL)
     schedule_duplicates (self, 0);
 }
 
 static void
-start_index_load (GuildContactsPage *self)
+on_table_loading_cb (GuildContactsPage *self)
 {
-  if (self->store == NULL)
-    return;
-  if (self->index_loading)
-    {
-      self->index_stale = TRUE;
-      return;
-    }
+  const GError *error = guild_contact_table_get_error (self->table);
 
-  self->index_loading = TRUE;
-  guild_store_load_contact_index_async (self->store, self->cancellable, index_loaded_cb,
-                                        g_object_ref (self));
+  if (guild_contact_table_get_loading (self->table))
+    return;
+  self->failed = error != NULL;
+  update_state (self);
 }
 
 static gboolean
@@ -1197,7 +1161,8 @@ reload_index_cb (gpointer user_data)
   GuildContactsPage *self = user_data;
 
   self->index_reload_source = 0;
-  start_index_load (self);
+  if (self->table != NULL)
+    guild_contact_table_load (self->table);
   return G_SOURCE_REMOVE;
 }
 
@@ -1253,8 +1218,7 @@ on_store_changed_cb (GuildContactsPage *self,
   switch ((GuildRecordKind) kind)
     {
     case GUILD_RECORD_CONTACT:
-      if (self->index_loading || change == GUILD_CHANGE_RESET)
-        start_index_load (self);
+      /* The table follows the contacts by itself. */
       if (change == GUILD_CHANGE_ADDED && !self->undoing)
         {
           /* Ids are reused: a toast could no longer undo safely. */
@@ -1308,9 +1272,8 @@ reload_action (GtkWidget  *widget,
   GuildContactsPage *self = GUILD_CONTACTS_PAGE (widget);
 
   self->failed = FALSE;
-  if (self->records != NULL)
-    guild_record_list_load (self->records);
-  start_index_load (self);
+  if (self->table != NULL)
+    guild_contact_table_load (self->table);
   update_state (self);
 }
 
@@ -1439,7 +1402,6 @@ guild_contacts_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->slots);
   g_clear_object (&self->table);
-  g_clear_object (&self->records);
   g_clear_object (&self->communities);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -1732,7 +1694,6 @@ guild_contacts_page_set_store (GuildContactsPage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->index_loading = FALSE;
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -1742,7 +1703,6 @@ guild_contacts_page_set_store (GuildContactsPage *self,
   g_clear_object (&self->selection);
   g_clear_object (&self->slots);
   g_clear_object (&self->table);
-  g_clear_object (&self->records);
   g_clear_object (&self->communities);
   self->requested = FALSE;
 
@@ -1754,9 +1714,8 @@ guild_contacts_page_set_store (GuildContactsPage *self,
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
                                G_CONNECT_SWAPPED);
 
-      self->records = guild_record_list_new (store, GUILD_RECORD_CONTACT);
       self->communities = guild_record_list_new (store, GUILD_RECORD_COMMUNITY);
-      self->table = guild_contact_table_new (G_LIST_MODEL (self->records));
+      self->table = guild_contact_table_new (store);
       /* The view shows slots that keep its row widgets across a search, a
        * filter or a sort (GuildContactSlots); after such a change the rows
        * selected by position are other contacts, so the selection goes. */
@@ -1768,8 +1727,10 @@ guild_contacts_page_set_store (GuildContactsPage *self,
                                G_CONNECT_SWAPPED);
       update_hot_range (self);
 
-      g_signal_connect_object (self->records, "notify::loaded",
-                               G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->table, "notify::index",
+                               G_CALLBACK (on_table_index_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->table, "notify::loading",
+                               G_CALLBACK (on_table_loading_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->table, "items-changed",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->communities, "items-changed",
@@ -1807,13 +1768,12 @@ guild_contacts_page_load (GuildContactsPage *self)
 {
   g_return_if_fail (GUILD_IS_CONTACTS_PAGE (self));
 
-  if (self->records == NULL || self->requested)
+  if (self->table == NULL || self->requested)
     return;
 
   self->requested = TRUE;
-  guild_record_list_load (self->records);
   guild_record_list_load (self->communities);
-  start_index_load (self);
+  guild_contact_table_load (self->table);
   update_state (self);
 }
 
@@ -1870,13 +1830,10 @@ guild_contacts_page_dup_selected_ids (GuildContactsPage *self)
        ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr(GuildRecord) record = g_list_model_get_item (G_LIST_MODEL (self->table), position);
-      gint64 id;
+      gint64 id = guild_contact_table_get_id (self->table, position);
 
-      if (record == NULL)
-        continue;
-      id = guild_record_get_id (record);
-      g_array_append_val (ids, id);
+      if (id != 0)
+        g_array_append_val (ids, id);
     }
 
   return ids;
