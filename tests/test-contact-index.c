@@ -783,6 +783,56 @@ test_slots (Fixture       *f,
   g_assert_cmpint (guild_contact_table_get_id (table, 0), ==, f->olga);
 }
 
+/* A list that fills from empty shows the hot range's rows first, and the
+ * rest when asked (after the frame that painted those); a change meanwhile
+ * leaves the list whole and right. */
+static void
+test_slots_fill (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GuildContactTable) table = guild_contact_table_new (f->store);
+  g_autoptr(GuildContactSlots) slots = guild_contact_slots_new (table);
+  g_autoptr(GuildContactIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged ic = { 0, };
+
+  index = guild_store_load_contact_index (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_items_changed_cb), &ic);
+
+  guild_contact_slots_set_hot_range (slots, 0, 2);
+  guild_contact_table_set_index (table, index);
+  g_assert_cmpuint (ic.calls, ==, 1);
+  g_assert_cmpuint (ic.added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 2);
+  g_assert_cmpuint (guild_contact_slots_get_pending (slots), ==, 1);
+
+  guild_contact_slots_complete (slots);
+  g_assert_cmpuint (ic.calls, ==, 2);
+  g_assert_cmpuint (ic.position, ==, 2);
+  g_assert_cmpuint (ic.removed, ==, 0);
+  g_assert_cmpuint (ic.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 3);
+  g_assert_cmpuint (guild_contact_slots_get_pending (slots), ==, 0);
+  guild_contact_slots_complete (slots);
+  g_assert_cmpuint (ic.calls, ==, 2);
+
+  /* Filled again from empty, then changed before it was completed. */
+  guild_contact_table_set_search (table, "zzz");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 0);
+  guild_contact_table_set_search (table, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 2);
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_QUALITY, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 3);
+  g_assert_cmpuint (guild_contact_slots_get_pending (slots), ==, 0);
+
+  /* Without a hot range, everything at once. */
+  guild_contact_slots_set_hot_range (slots, 0, G_MAXUINT);
+  guild_contact_table_set_search (table, "zzz");
+  guild_contact_table_set_search (table, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +850,8 @@ main (int   argc,
   g_test_add ("/guild/contact-table/ranked-sort", Fixture, NULL, set_up, test_table_ranked_sort,
               tear_down);
   g_test_add ("/guild/contact-table/slots", Fixture, NULL, set_up, test_slots, tear_down);
+  g_test_add ("/guild/contact-table/slots-fill", Fixture, NULL, set_up, test_slots_fill,
+              tear_down);
   g_test_add ("/guild/contact-table/changes", Fixture, NULL, set_up, test_table_changes,
               tear_down);
   g_test_add ("/guild/contact-table/load-and-reset", Fixture, NULL, set_up,

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -45,6 +46,11 @@
 #define DUPLICATES_DELAY_MS   2000
 #define WIDTHS_SAVE_DELAY_MS  500
 #define HOT_MARGIN_ROWS       8
+#define SETTLE_DELAY_MS       250
+/* No row is shorter (a line of text and the row's padding). */
+#define MIN_ROW_HEIGHT        24
+/* When the view's height is not known yet. */
+#define DEFAULT_VISIBLE_ROWS  40
 
 typedef struct
 {
@@ -114,6 +120,9 @@ struct _GuildContactsPage
   AdwToast             *merge_toast;
 
   guint                 index_reload_source;
+  guint                 filters_source;
+  guint                 settle_source;
+  guint                 painted_source;
   guint                 duplicates_source;
   guint                 widths_source;
   int                   sniffed;
@@ -121,6 +130,8 @@ struct _GuildContactsPage
   guint                 failed : 1;
   guint                 undoing : 1;
   guint                 restoring_columns : 1;
+  guint                 after_load : 1;
+  guint                 paint_hooked : 1;
 };
 
 enum {
@@ -134,6 +145,9 @@ static GParamSpec *properties [N_PROPS];
 G_DEFINE_FINAL_TYPE (GuildContactsPage, guild_contacts_page, GTK_TYPE_WIDGET)
 
 static void update_hot_range (GuildContactsPage *self);
+static void after_next_frame (GuildContactsPage *self);
+static void on_after_paint_cb (GdkFrameClock     *clock,
+                               GuildContactsPage *self);
 
 /* Section: state */
 
@@ -676,20 +690,35 @@ on_filters_changed_cb (GuildContactsPage *self)
   update_state (self);
 }
 
-static int
-compare_by_name (gconstpointer a,
-                 gconstpointer b)
+/* A community and the collation key of its name: 2,000 communities sort
+ * by comparing keys made once each rather than by g_utf8_collate() per
+ * comparison. */
+typedef struct
 {
-  GuildRecord *ra = *(GuildRecord * const *) a;
-  GuildRecord *rb = *(GuildRecord * const *) b;
+  char        *key;
+  GuildRecord *record;
+} KeyedRecord;
 
-  return g_utf8_collate (guild_record_get_text (ra, "name"), guild_record_get_text (rb, "name"));
+static void
+keyed_record_clear (gpointer data)
+{
+  KeyedRecord *k = data;
+
+  g_free (k->key);
+  g_object_unref (k->record);
+}
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const KeyedRecord *) a)->key, ((const KeyedRecord *) b)->key);
 }
 
 static void
 rebuild_community_filter (GuildContactsPage *self)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (KeyedRecord));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GListModel *model = G_LIST_MODEL (self->communities);
   gint64 current = 0;
@@ -700,15 +729,22 @@ rebuild_community_filter (GuildContactsPage *self)
   if (selected > 0 && selected - 1 < self->community_filter_ids->len)
     current = g_array_index (self->community_filter_ids, gint64, selected - 1);
 
+  g_array_set_clear_func (records, keyed_record_clear);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (records, g_list_model_get_item (model, i));
-  g_ptr_array_sort (records, compare_by_name);
+    {
+      KeyedRecord k;
+
+      k.record = g_list_model_get_item (model, i);
+      k.key = g_utf8_collate_key (guild_record_get_text (k.record, "name"), -1);
+      g_array_append_val (records, k);
+    }
+  g_array_sort (records, compare_keyed);
 
   g_array_set_size (self->community_filter_ids, 0);
   g_ptr_array_add (names, (gpointer) _("All communities"));
   for (guint i = 0; i < records->len; i++)
     {
-      GuildRecord *r = g_ptr_array_index (records, i);
+      GuildRecord *r = g_array_index (records, KeyedRecord, i).record;
       gint64 id = guild_record_get_id (r);
 
       g_array_append_val (self->community_filter_ids, id);
@@ -1126,7 +1162,36 @@ release_memory (void)
   g_task_run_in_thread (task, trim_worker);
 }
 
-/* A new index was read (the table reads it on a worker). */
+static gboolean
+rebuild_filters_cb (gpointer user_data)
+{
+  GuildContactsPage *self = user_data;
+
+  self->filters_source = 0;
+  if (self->table != NULL && guild_contact_table_get_index (self->table) != NULL)
+    {
+      rebuild_tag_filter (self);
+      rebuild_community_filter (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+settle_cb (gpointer user_data)
+{
+  GuildContactsPage *self = user_data;
+
+  self->settle_source = 0;
+  release_memory ();
+  if (self->duplicates == NULL)
+    schedule_duplicates (self, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* A new index was read (the table reads and sorts it on a worker, and has
+ * shown its rows already). What is not on screen waits for the frame that
+ * paints them: the filters' menus, the search for duplicates and giving
+ * memory back (whose malloc_trim() holds malloc's locks). */
 static void
 on_table_index_cb (GuildContactsPage *self)
 {
@@ -1135,13 +1200,25 @@ on_table_index_cb (GuildContactsPage *self)
   guild_contact_editor_set_index (self->editor, index);
   if (index == NULL)
     return;
-  rebuild_tag_filter (self);
-  rebuild_community_filter (self);
   update_state (self);
-  release_memory ();
+  self->after_load = TRUE;
+  after_next_frame (self);
+}
 
-  if (self->duplicates == NULL)
-    schedule_duplicates (self, 0);
+/* After the frame that painted the rows of a new index. */
+static void
+after_load (GuildContactsPage *self)
+{
+  self->after_load = FALSE;
+  if (self->filters_source == 0)
+    {
+      self->filters_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_filters_cb,
+                                              self, NULL);
+      g_source_set_name_by_id (self->filters_source, "[guild] contacts filters");
+    }
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  self->settle_source = g_timeout_add (SETTLE_DELAY_MS, settle_cb, self);
+  g_source_set_name_by_id (self->settle_source, "[guild] contacts settle");
 }
 
 static void
@@ -1149,8 +1226,12 @@ on_table_loading_cb (GuildContactsPage *self)
 {
   const GError *error = guild_contact_table_get_error (self->table);
 
+  /* The rows that fit on the page are those shown first when it fills. */
   if (guild_contact_table_get_loading (self->table))
-    return;
+    {
+      update_hot_range (self);
+      return;
+    }
   self->failed = error != NULL;
   update_state (self);
 }
@@ -1384,6 +1465,17 @@ guild_contacts_page_dispose (GObject *object)
   self->restoring_columns = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->index_reload_source, g_source_remove);
+  g_clear_handle_id (&self->filters_source, g_source_remove);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  g_clear_handle_id (&self->painted_source, g_source_remove);
+  if (self->paint_hooked)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+      self->paint_hooked = FALSE;
+    }
   g_clear_handle_id (&self->duplicates_source, g_source_remove);
   if (self->widths_source != 0)
     {
@@ -1651,7 +1743,12 @@ update_hot_range (GuildContactsPage *self)
   upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
   if (n == 0 || upper <= 0 || gtk_adjustment_get_page_size (adjustment) <= 0)
     {
-      guild_contact_slots_set_hot_range (self->slots, 0, G_MAXUINT);
+      int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+      /* No rows yet: as many as could fit on the page, from the top. */
+      guild_contact_slots_set_hot_range (self->slots, 0,
+                                         height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1
+                                                    : DEFAULT_VISIBLE_ROWS);
       return;
     }
 
@@ -1660,6 +1757,70 @@ update_hot_range (GuildContactsPage *self)
   guild_contact_slots_set_hot_range (self->slots, (guint) MAX (first, 0),
                                      (guint) ceil (gtk_adjustment_get_page_size (adjustment) / row)
                                      + 2 * HOT_MARGIN_ROWS);
+}
+
+/* What waits for the next frame: the rows of the list past the first
+ * screen (GuildContactSlots shows those first), and after a load the
+ * things not on screen. */
+static void
+next_frame_work (GuildContactsPage *self)
+{
+  if (self->slots != NULL)
+    guild_contact_slots_complete (self->slots);
+  if (self->after_load)
+    after_load (self);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock     *clock,
+                   GuildContactsPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+  self->paint_hooked = FALSE;
+  next_frame_work (self);
+}
+
+static gboolean
+painted_cb (gpointer user_data)
+{
+  GuildContactsPage *self = user_data;
+
+  self->painted_source = 0;
+  next_frame_work (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_next_frame (GuildContactsPage *self)
+{
+  /* The list itself may be mapped only once the state says "items". */
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (!self->paint_hooked)
+        {
+          self->paint_hooked = TRUE;
+          g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self, 0);
+        }
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else if (self->painted_source == 0)
+    {
+      /* Not on screen: no frame to wait for. */
+      self->painted_source = g_idle_add (painted_cb, self);
+      g_source_set_name_by_id (self->painted_source, "[guild] contacts next frame");
+    }
+}
+
+/* The slots show the rows on screen first when the list fills (the view
+ * builds the widgets of the rows it has): the others come after the frame
+ * that painted those. */
+static void
+on_slots_items_changed_cb (GuildContactsPage *self)
+{
+  if (guild_contact_slots_get_pending (self->slots) > 0)
+    after_next_frame (self);
 }
 
 static void
@@ -1724,6 +1885,9 @@ guild_contacts_page_set_store (GuildContactsPage *self,
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
       g_signal_connect_object (self->slots, "contents-changed",
                                G_CALLBACK (on_slots_contents_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->slots, "items-changed",
+                               G_CALLBACK (on_slots_items_changed_cb), self,
                                G_CONNECT_SWAPPED);
       update_hot_range (self);
 
