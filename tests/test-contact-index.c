@@ -194,7 +194,8 @@ test_index_load (Fixture       *f,
 
   g_assert_cmpstr (olga->relationship, ==, "mentor");
   g_assert_cmpuint (olga->quality, ==, 4);
-  g_assert_null (boris->company_key);
+  g_assert_cmpuint (boris->company_rank, ==, 0);
+  g_assert_cmpuint (olga->company_rank, >, 0);
 
   tags = guild_contact_index_dup_tags (index);
   g_assert_cmpuint (tags->len, ==, 3);
@@ -203,6 +204,8 @@ test_index_load (Fixture       *f,
   guild_contact_index_set_last_interaction (index, f->olga, at + 86400);
   g_assert_cmpuint (olga->follow_up, ==, julian (2025, 4, 1));
 }
+
+#define SIGN(a, b) ((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
 
 static void
 test_index_update_matches_load (Fixture       *f,
@@ -218,20 +221,40 @@ test_index_update_matches_load (Fixture       *f,
   contacts = guild_store_list (f->store, GUILD_RECORD_CONTACT, NULL, &error);
   g_assert_no_error (error);
 
-  /* An entry computed from a record is the same as one read by the worker. */
+  /* An entry computed from a record is the same as one read by the worker,
+   * and ranked in the same order. */
   updated = guild_contact_index_new ();
   guild_contact_index_set_community_name (updated, f->community_a, "Яндекс Open Source");
   guild_contact_index_set_community_name (updated, f->community_b, "Berlin Python");
   for (guint i = 0; i < contacts->len; i++)
+    guild_contact_index_update (updated, g_ptr_array_index (contacts, i));
+  for (guint i = 0; i < contacts->len; i++)
     {
       GuildRecord *r = g_ptr_array_index (contacts, i);
       GuildContactEntry *a = guild_contact_index_lookup (loaded, guild_record_get_id (r));
-      GuildContactEntry *b = guild_contact_index_update (updated, r);
+      GuildContactEntry *b = guild_contact_index_lookup (updated, guild_record_get_id (r));
 
+      g_assert_cmpstr (a->display, ==, b->display);
+      g_assert_cmpstr (guild_contact_entry_get_company (a), ==,
+                       guild_contact_entry_get_company (b));
       g_assert_cmpstr (a->search, ==, b->search);
-      g_assert_cmpstr (a->name_key, ==, b->name_key);
-      g_assert_cmpstr (a->company_key, ==, b->company_key);
-      g_assert_cmpstr (a->communities_key, ==, b->communities_key);
+      for (guint j = 0; j < contacts->len; j++)
+        {
+          GuildRecord *o = g_ptr_array_index (contacts, j);
+          GuildContactEntry *ao = guild_contact_index_lookup (loaded, guild_record_get_id (o));
+          GuildContactEntry *bo = guild_contact_index_lookup (updated, guild_record_get_id (o));
+
+          g_assert_cmpint (SIGN (a->name_rank, ao->name_rank), ==,
+                           SIGN (b->name_rank, bo->name_rank));
+          g_assert_cmpint (SIGN (a->position_rank, ao->position_rank), ==,
+                           SIGN (b->position_rank, bo->position_rank));
+          g_assert_cmpint (SIGN (a->company_rank, ao->company_rank), ==,
+                           SIGN (b->company_rank, bo->company_rank));
+          g_assert_cmpint (SIGN (a->communities_rank, ao->communities_rank), ==,
+                           SIGN (b->communities_rank, bo->communities_rank));
+        }
+      g_assert_cmpuint (a->name_rank == 0, ==, b->name_rank == 0);
+      g_assert_cmpuint (a->company_rank == 0, ==, b->company_rank == 0);
       g_assert_cmpstr (a->tags, ==, b->tags);
       g_assert_cmpuint (a->follow_up, ==, b->follow_up);
       g_assert_cmpuint (a->quality, ==, b->quality);
@@ -264,6 +287,50 @@ id_at (GuildContactTable *table,
 
   g_assert_cmpint (id, >, 0);
   return id;
+}
+
+/* Ranks placed one at a time, each before all the others: the gaps run
+ * out and the column is numbered again, in order. */
+static void
+test_index_renumber (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GuildContactIndex) index = guild_contact_index_new ();
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int i = 99; i >= 0; i--)
+    {
+      g_autofree char *name = g_strdup_printf ("Name %02d", i);
+      GuildContact *c = guild_contact_new (name);
+
+      _guild_record_set_id (GUILD_RECORD (c), 1000 + i);
+      guild_record_set_text (GUILD_RECORD (c), "company", i % 3 == 0 ? "Same" : NULL);
+      g_ptr_array_add (records, c);
+      guild_contact_index_update (index, GUILD_RECORD (c));
+    }
+
+  for (int i = 0; i < 99; i++)
+    {
+      GuildContactEntry *a = guild_contact_index_lookup (index, 1000 + i);
+      GuildContactEntry *b = guild_contact_index_lookup (index, 1000 + i + 1);
+
+      g_assert_cmpuint (a->name_rank, >, 0);
+      g_assert_cmpuint (a->name_rank, <, b->name_rank);
+      if (i % 3 == 0)
+        g_assert_cmpuint (a->company_rank, ==, guild_contact_index_lookup (index, 1000)->company_rank);
+      else
+        g_assert_cmpuint (a->company_rank, ==, 0);
+    }
+
+  /* Removed and renamed: the others keep their order. */
+  guild_contact_index_remove (index, 1050);
+  guild_record_set_text (g_ptr_array_index (records, 99 - 10), "full-name", "Name 50b");
+  guild_contact_index_update (index, g_ptr_array_index (records, 99 - 10));
+  g_assert_cmpuint (guild_contact_index_lookup (index, 1049)->name_rank, <,
+                    guild_contact_index_lookup (index, 1010)->name_rank);
+  g_assert_cmpuint (guild_contact_index_lookup (index, 1010)->name_rank, <,
+                    guild_contact_index_lookup (index, 1051)->name_rank);
+  g_assert_null (guild_contact_index_lookup (index, 1050));
 }
 
 static void
@@ -653,9 +720,9 @@ test_forget_undo_after_reuse (Fixture       *f,
   g_assert_cmpstr (guild_record_get_text (still, "full-name"), ==, "Newcomer");
 }
 
-/* A sort on a freshly read index compares the keys' ranks; once an entry was
- * updated it compares the keys themselves. Both give the same order, which
- * the insertion of a changed row relies on. */
+/* Ranks are kept in order as entries change: a table whose entries were
+ * changed (ranked one by one, with renumbering) sorts as one freshly read,
+ * which the insertion of a changed row relies on. */
 static void
 test_table_ranked_sort (Fixture       *f,
                         gconstpointer  data)
@@ -684,10 +751,32 @@ test_table_ranked_sort (Fixture       *f,
 
   a = make_table (f);
   b = make_table (f);
-  g_assert_true (guild_contact_index_get_ranked (guild_contact_table_get_index (a)));
+  /* Every entry of b changed away and back: ranked again one at a time. */
+  {
+    g_autoptr(GPtrArray) contacts = guild_store_list (f->store, GUILD_RECORD_CONTACT, NULL, NULL);
+    GuildContactIndex *index = guild_contact_table_get_index (b);
+
+    for (guint i = 0; i < contacts->len; i++)
+      {
+        GuildRecord *r = g_ptr_array_index (contacts, i);
+        g_autofree char *name = g_strdup (guild_record_get_text (r, "full-name"));
+        g_autofree char *company = g_strdup (guild_record_get_text (r, "company"));
+
+        guild_record_set_text (r, "full-name", "Æ temporary");
+        guild_record_set_text (r, "company", NULL);
+        guild_contact_index_update (index, r);
+      }
+    for (guint i = 0; i < contacts->len; i++)
+      {
+        GuildRecord *r = g_ptr_array_index (contacts, contacts->len - 1 - i);
+        g_autoptr(GuildRecord) back = guild_store_load (f->store, GUILD_RECORD_CONTACT,
+                                                        guild_record_get_id (r), NULL);
+
+        guild_contact_index_update (index, back);
+      }
+  }
   first = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->olga, NULL);
   guild_contact_index_update (guild_contact_table_get_index (b), first);
-  g_assert_false (guild_contact_index_get_ranked (guild_contact_table_get_index (b)));
 
   for (guint s = 0; s < GUILD_CONTACT_N_SORTS; s++)
     for (int d = 0; d < 2; d++)
@@ -842,6 +931,8 @@ main (int   argc,
   g_test_add ("/guild/contact-index/load", Fixture, NULL, set_up, test_index_load, tear_down);
   g_test_add ("/guild/contact-index/update-matches-load", Fixture, NULL, set_up,
               test_index_update_matches_load, tear_down);
+  g_test_add ("/guild/contact-index/renumber", Fixture, NULL, set_up, test_index_renumber,
+              tear_down);
   g_test_add ("/guild/contact-table/search", Fixture, NULL, set_up, test_table_search,
               tear_down);
   g_test_add ("/guild/contact-table/filters", Fixture, NULL, set_up, test_table_filters,

@@ -178,23 +178,6 @@ list_model_iface_init (GListModelInterface *iface)
 
 /* Empty values go last whichever the direction. */
 static int
-compare_keys (const char *a,
-              const char *b,
-              gboolean    descending)
-{
-  int r;
-
-  if (a == b)
-    return 0;
-  if (a == NULL)
-    return 1;
-  if (b == NULL)
-    return -1;
-  r = strcmp (a, b);
-  return descending ? -r : r;
-}
-
-static int
 compare_numbers (gint64   a,
                  gint64   b,
                  gboolean descending)
@@ -242,17 +225,17 @@ compare_entries (const GuildContactEntry *ea,
     case GUILD_CONTACT_SORT_NAME:
       break;
     case GUILD_CONTACT_SORT_POSITION:
-      r = compare_keys (ea->position_key, eb->position_key, desc);
+      r = compare_numbers (ea->position_rank, eb->position_rank, desc);
       break;
     case GUILD_CONTACT_SORT_COMPANY:
-      r = compare_keys (ea->company_key, eb->company_key, desc);
+      r = compare_numbers (ea->company_rank, eb->company_rank, desc);
       break;
     case GUILD_CONTACT_SORT_RELATIONSHIP:
       r = compare_numbers ((gint64) relationship_rank (spec, ea->relationship) + 1,
                            (gint64) relationship_rank (spec, eb->relationship) + 1, desc);
       break;
     case GUILD_CONTACT_SORT_COMMUNITIES:
-      r = compare_keys (ea->communities_key, eb->communities_key, desc);
+      r = compare_numbers (ea->communities_rank, eb->communities_rank, desc);
       break;
     case GUILD_CONTACT_SORT_LAST_INTERACTION:
       r = compare_numbers (ea->last_interaction, eb->last_interaction, desc);
@@ -273,19 +256,11 @@ compare_entries (const GuildContactEntry *ea,
 
   /* Then by name (in the chosen direction when sorting by name), then by id
    * so that the order is total and stable across sorts. */
-  r = compare_keys (ea->name_key, eb->name_key, spec->sort == GUILD_CONTACT_SORT_NAME && desc);
+  r = compare_numbers (ea->name_rank, eb->name_rank, spec->sort == GUILD_CONTACT_SORT_NAME && desc);
   if (r != 0)
     return r;
 
   return ea->id < eb->id ? -1 : ea->id > eb->id ? 1 : 0;
-}
-
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  return compare_entries (*(const Row *) a, *(const Row *) b, user_data);
 }
 
 static gboolean
@@ -396,10 +371,9 @@ refilter (GuildContactTable *self)
   refilter_from (self, self->all, self->all->len);
 }
 
-/* A sort of a freshly read index compares integers only: each row's value
- * in the sorted column (the rank of its collation key, a date, a number)
- * folded with the direction, so that it orders them as compare_entries()
- * does, in a packed array. */
+/* A sort compares integers only: each row's value in the sorted column (the
+ * rank of its text, a date, a number) folded with the direction, so that it
+ * orders them as compare_entries() does, in a packed array. */
 typedef struct
 {
   guint64 primary;
@@ -438,8 +412,7 @@ compare_sort_items (const void *a,
 /* Sorts @rows in place; on the main thread or on a worker. */
 static void
 sort_rows (GArray         *rows,
-           const SortSpec *spec,
-           gboolean        ranked)
+           const SortSpec *spec)
 {
   g_autofree SortItem *items = NULL;
   gboolean desc = spec->descending;
@@ -447,11 +420,6 @@ sort_rows (GArray         *rows,
 
   if (n < 2)
     return;
-  if (!ranked)
-    {
-      g_array_sort_with_data (rows, compare_rows, (gpointer) spec);
-      return;
-    }
 
   items = g_new (SortItem, n);
   for (guint i = 0; i < n; i++)
@@ -509,8 +477,7 @@ sort_rows (GArray         *rows,
 static void
 sort_all (GuildContactTable *self)
 {
-  sort_rows (self->all, &self->spec,
-             self->index != NULL && guild_contact_index_get_ranked (self->index));
+  sort_rows (self->all, &self->spec);
 }
 
 static void
@@ -529,7 +496,7 @@ sorted_rows (GuildContactIndex *index,
   GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), entries->len);
 
   g_array_append_vals (rows, entries->pdata, entries->len);
-  sort_rows (rows, spec, guild_contact_index_get_ranked (index));
+  sort_rows (rows, spec);
 
   return rows;
 }
@@ -716,7 +683,7 @@ load_done_cb (GObject      *object,
   g_clear_error (&self->error);
   /* The sort changed while the worker sorted: sorted again here. */
   if (loaded->spec.sort != self->spec.sort || loaded->spec.descending != self->spec.descending)
-    sort_rows (loaded->rows, &self->spec, guild_contact_index_get_ranked (loaded->index));
+    sort_rows (loaded->rows, &self->spec);
   take_index (self, g_steal_pointer (&loaded->index), g_steal_pointer (&loaded->rows));
   loaded_free (loaded);
 

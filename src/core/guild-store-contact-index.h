@@ -20,10 +20,6 @@ G_BEGIN_DECLS
  *   position and company, each followed by a NUL, in one allocation (read
  *   them with guild_contact_entry_get_name() and the others)
  * @search: everything the search looks in, folded (guild_contact_search_text())
- * @name_key: (nullable): collation key of the full name (%NULL when empty)
- * @position_key: (nullable): collation key of the position
- * @company_key: (nullable): collation key of the company
- * @communities_key: (nullable): collation key of the community names, joined
  * @tags: (nullable): the folded tags, each followed by a '\x1f'
  * @communities: the ids of the contact's communities
  * @n_communities: how many
@@ -33,12 +29,14 @@ G_BEGIN_DECLS
  * @cadence_days: the keep-in-touch cadence, 0 for none
  * @last_interaction: the instant of the latest activity with them, 0 for none
  * @follow_up: the julian day of the next follow-up, 0 for none
- * @name_rank: the order of @name_key among all entries' (1 first; equal keys
- *   have equal ranks; 0 when the key is %NULL), valid while
- *   guild_contact_index_get_ranked() says so
- * @position_rank: the same for @position_key
- * @company_rank: the same for @company_key
- * @communities_rank: the same for @communities_key
+ * @name_rank: the order of the full name among all entries' in the user's
+ *   collation: a smaller rank sorts first, equal names have equal ranks, 0
+ *   when the name is empty (ranks have gaps; only their order means
+ *   something)
+ * @position_rank: the same for the position
+ * @company_rank: the same for the company
+ * @communities_rank: the same for the community names, joined
+ * @storage: (private): how the entry's memory is held
  *
  * What the contacts view shows, sorts and filters by, computed once per
  * contact so that a keystroke or a click on a column header never reads the
@@ -50,15 +48,12 @@ typedef struct
   gint64      id;
   char       *display;
   char       *search;
-  char       *name_key;
-  char       *position_key;
-  char       *company_key;
-  char       *communities_key;
   char       *tags;
   gint64     *communities;
   guint       n_communities;
   const char *relationship;
   guint8      quality;
+  guint8      storage;
   guint32     connected_on;
   int         cadence_days;
   gint64      last_interaction;
@@ -79,7 +74,6 @@ GuildContactIndex  *guild_contact_index_ref                 (GuildContactIndex *
 void                guild_contact_index_unref               (GuildContactIndex *self);
 guint               guild_contact_index_get_size            (GuildContactIndex *self);
 GPtrArray          *guild_contact_index_dup_entries         (GuildContactIndex *self);
-gboolean            guild_contact_index_get_ranked          (GuildContactIndex *self);
 GuildContactEntry  *guild_contact_index_lookup              (GuildContactIndex *self,
                                                              gint64             id);
 GuildContactEntry  *guild_contact_index_update              (GuildContactIndex *self,

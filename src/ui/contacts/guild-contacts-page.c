@@ -806,6 +806,29 @@ clear_filters_action (GtkWidget  *widget,
   gtk_menu_button_popdown (self->filter_button);
 }
 
+static void
+trim_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Reading 100,000 contacts and their index frees many small blocks, on the
+ * workers' heaps too: they go back to the system, off the main thread. */
+static void
+release_memory (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, release_memory);
+  g_task_run_in_thread (task, trim_worker);
+}
+
 /* Section: duplicates */
 
 static void
@@ -868,6 +891,8 @@ duplicates_found_cb (GObject      *object,
   g_clear_pointer (&self->duplicates, g_ptr_array_unref);
   self->duplicates = pairs;
   update_duplicates_button (self);
+  /* The search read every contact on its worker. */
+  release_memory ();
 }
 
 static gboolean
@@ -1138,29 +1163,6 @@ on_leaflet_visible_child_cb (GuildContactsPage *self)
 }
 
 /* Section: the index */
-
-static void
-trim_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Reading 100,000 contacts and their index frees many small blocks, on the
- * workers' heaps too: they go back to the system, off the main thread. */
-static void
-release_memory (void)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-  g_task_set_source_tag (task, release_memory);
-  g_task_run_in_thread (task, trim_worker);
-}
 
 static gboolean
 rebuild_filters_cb (gpointer user_data)
