@@ -27,6 +27,7 @@
 #include "guild-export-ui.h"
 #include "guild-format.h"
 #include "guild-merge-dialog.h"
+#include "guild-relative-date.h"
 #include "guild-record-list.h"
 #include "guild-store-contact-index.h"
 #include "guild-store-contacts.h"
@@ -224,16 +225,24 @@ show_error (GuildContactsPage *self,
 
 /* Section: cells */
 
-static void
-format_julian (guint32  julian,
-               char    *out,
-               gsize    size)
+/* A day as the rest of Guild writes it ("5 November 2026", «5 ноября
+ * 2026»): in the order and words of the translation, not of LC_TIME, which
+ * may well be English while the interface is Russian. */
+static char *
+format_julian (guint32 julian)
 {
+  g_autoptr(GDateTime) dt = NULL;
   GDate date;
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
-  g_date_strftime (out, size, "%x", &date);
+  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+  if (dt == NULL)
+    return g_strdup ("");
+
+  /* xgettext:no-c-format */
+  return guild_format_date_time (dt, _("%-d %B %Y"));
 }
 
 static void
@@ -274,7 +283,6 @@ fill_cell (GtkListItem *item,
   GuildContactEntry *entry;
   g_autofree char *owned = NULL;
   const char *text = "";
-  char buf[64];
 
   if (slot == NULL || self->table == NULL)
     return;
@@ -301,13 +309,9 @@ fill_cell (GtkListItem *item,
                        guild_contact_table_get_index (self->table), entry);
       break;
     case GUILD_CONTACT_SORT_LAST_INTERACTION:
+      /* "yesterday", "3 weeks ago", then the date. */
       if (entry->last_interaction != 0)
-        {
-          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->last_interaction);
-          g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-          text = owned = guild_format_date_time (local, "%x");
-        }
+        text = owned = guild_format_relative_day (entry->last_interaction, NULL);
       break;
     case GUILD_CONTACT_SORT_NEXT_FOLLOW_UP:
       {
@@ -316,10 +320,7 @@ fill_cell (GtkListItem *item,
                                                       guild_contact_table_get_today (self->table));
 
         if (entry->follow_up != 0)
-          {
-            format_julian (entry->follow_up, buf, sizeof buf);
-            text = buf;
-          }
+          text = owned = format_julian (entry->follow_up);
         gtk_widget_set_visible (due, is_due);
       }
       break;
