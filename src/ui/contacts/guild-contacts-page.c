@@ -61,15 +61,19 @@ typedef struct
   gboolean    expand;
 } ColumnDef;
 
+/* The widths add up to what fits the window's default width (1000 px), with
+ * room in each for its Russian header («Последний контакт», «Когда
+ * связаться», «Качество связи») and for a date with the "due" tag; the
+ * name takes whatever is left. */
 static const ColumnDef column_defs[GUILD_CONTACT_N_SORTS] = {
-  { "name", NC_("column", "Name"), 170, TRUE },
-  { "position", NC_("column", "Position"), 140, FALSE },
-  { "company", NC_("column", "Company"), 110, FALSE },
-  { "relationship", NC_("column", "Relationship"), 110, FALSE },
-  { "communities", NC_("column", "Communities"), 140, FALSE },
-  { "last-interaction", NC_("column", "Last Interaction"), 95, FALSE },
-  { "next-follow-up", NC_("column", "Next Follow-Up"), 120, FALSE },
-  { "quality", NC_("column", "Connection Quality"), 90, FALSE },
+  { "name", NC_("column", "Name"), 130, TRUE },
+  { "position", NC_("column", "Position"), 115, FALSE },
+  { "company", NC_("column", "Company"), 100, FALSE },
+  { "relationship", NC_("column", "Relationship"), 100, FALSE },
+  { "communities", NC_("column", "Communities"), 110, FALSE },
+  { "last-interaction", NC_("column", "Last Interaction"), 140, FALSE },
+  { "next-follow-up", NC_("column", "Next Follow-Up"), 160, FALSE },
+  { "quality", NC_("column", "Connection Quality"), 135, FALSE },
 };
 
 typedef struct
@@ -259,7 +263,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   if (data->column == GUILD_CONTACT_SORT_NEXT_FOLLOW_UP)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *due = gtk_label_new (C_("contact", "due"));
+      /* Translators: a tag after the date of a follow-up that is due, in a
+       * narrow column headed "Next Follow-Up": keep it short. */
+      GtkWidget *due = gtk_label_new (C_("follow-up tag", "due"));
 
       gtk_widget_add_css_class (due, "guild-due");
       gtk_widget_set_visible (due, FALSE);
