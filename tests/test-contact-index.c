@@ -611,10 +611,14 @@ test_table_load_and_reset (Fixture       *f,
 
   g_signal_connect (table, "notify::index", G_CALLBACK (on_notify_cb), &index_notes);
 
-  /* Before a load the table shows nothing and ignores the store. */
+  /* Before a load the table shows nothing and ignores the store, a reset
+   * too (nothing is read for a view not shown yet). */
   add_contact (f->store, "Early Bird", "", "", "peer", NULL, NULL, NULL, 0, "", 0, 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (table)), ==, 0);
   g_assert_null (guild_contact_table_get_index (table));
+  g_signal_emit_by_name (f->store, "changed", (guint) GUILD_RECORD_CONTACT, (gint64) 0,
+                         (guint) GUILD_CHANGE_RESET);
+  g_assert_false (guild_contact_table_get_loading (table));
 
   guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_QUALITY, TRUE);
   guild_contact_table_load (table);

@@ -776,6 +776,8 @@ on_store_changed_cb (GuildContactTable *self,
 
   /* Before the first load nothing is shown; the load will see the change.
    * During a load its snapshot may miss it: read again afterwards. */
+  if (self->index == NULL && !self->loading)
+    return;
   if (self->loading || change == GUILD_CHANGE_RESET)
     guild_contact_table_load (self);
   if (self->index == NULL)
