@@ -194,7 +194,8 @@ test_index_load (Fixture       *f,
 
   g_assert_cmpstr (olga->relationship, ==, "mentor");
   g_assert_cmpuint (olga->quality, ==, 4);
-  g_assert_null (boris->company_key);
+  g_assert_cmpuint (boris->company_rank, ==, 0);
+  g_assert_cmpuint (olga->company_rank, >, 0);
 
   tags = guild_contact_index_dup_tags (index);
   g_assert_cmpuint (tags->len, ==, 3);
@@ -203,6 +204,8 @@ test_index_load (Fixture       *f,
   guild_contact_index_set_last_interaction (index, f->olga, at + 86400);
   g_assert_cmpuint (olga->follow_up, ==, julian (2025, 4, 1));
 }
+
+#define SIGN(a, b) ((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
 
 static void
 test_index_update_matches_load (Fixture       *f,
@@ -218,20 +221,40 @@ test_index_update_matches_load (Fixture       *f,
   contacts = guild_store_list (f->store, GUILD_RECORD_CONTACT, NULL, &error);
   g_assert_no_error (error);
 
-  /* An entry computed from a record is the same as one read by the worker. */
+  /* An entry computed from a record is the same as one read by the worker,
+   * and ranked in the same order. */
   updated = guild_contact_index_new ();
   guild_contact_index_set_community_name (updated, f->community_a, "Яндекс Open Source");
   guild_contact_index_set_community_name (updated, f->community_b, "Berlin Python");
   for (guint i = 0; i < contacts->len; i++)
+    guild_contact_index_update (updated, g_ptr_array_index (contacts, i));
+  for (guint i = 0; i < contacts->len; i++)
     {
       GuildRecord *r = g_ptr_array_index (contacts, i);
       GuildContactEntry *a = guild_contact_index_lookup (loaded, guild_record_get_id (r));
-      GuildContactEntry *b = guild_contact_index_update (updated, r);
+      GuildContactEntry *b = guild_contact_index_lookup (updated, guild_record_get_id (r));
 
+      g_assert_cmpstr (a->display, ==, b->display);
+      g_assert_cmpstr (guild_contact_entry_get_company (a), ==,
+                       guild_contact_entry_get_company (b));
       g_assert_cmpstr (a->search, ==, b->search);
-      g_assert_cmpstr (a->name_key, ==, b->name_key);
-      g_assert_cmpstr (a->company_key, ==, b->company_key);
-      g_assert_cmpstr (a->communities_key, ==, b->communities_key);
+      for (guint j = 0; j < contacts->len; j++)
+        {
+          GuildRecord *o = g_ptr_array_index (contacts, j);
+          GuildContactEntry *ao = guild_contact_index_lookup (loaded, guild_record_get_id (o));
+          GuildContactEntry *bo = guild_contact_index_lookup (updated, guild_record_get_id (o));
+
+          g_assert_cmpint (SIGN (a->name_rank, ao->name_rank), ==,
+                           SIGN (b->name_rank, bo->name_rank));
+          g_assert_cmpint (SIGN (a->position_rank, ao->position_rank), ==,
+                           SIGN (b->position_rank, bo->position_rank));
+          g_assert_cmpint (SIGN (a->company_rank, ao->company_rank), ==,
+                           SIGN (b->company_rank, bo->company_rank));
+          g_assert_cmpint (SIGN (a->communities_rank, ao->communities_rank), ==,
+                           SIGN (b->communities_rank, bo->communities_rank));
+        }
+      g_assert_cmpuint (a->name_rank == 0, ==, b->name_rank == 0);
+      g_assert_cmpuint (a->company_rank == 0, ==, b->company_rank == 0);
       g_assert_cmpstr (a->tags, ==, b->tags);
       g_assert_cmpuint (a->follow_up, ==, b->follow_up);
       g_assert_cmpuint (a->quality, ==, b->quality);
@@ -240,27 +263,19 @@ test_index_update_matches_load (Fixture       *f,
 }
 
 static GuildContactTable *
-make_table (Fixture     *f,
-            GListStore **out_source)
+make_table (Fixture *f)
 {
   g_autoptr(GuildContactIndex) index = NULL;
-  g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GError) error = NULL;
-  GListStore *source = g_list_store_new (GUILD_TYPE_CONTACT);
   GuildContactTable *table;
 
-  contacts = guild_store_list (f->store, GUILD_RECORD_CONTACT, NULL, &error);
-  g_assert_no_error (error);
-  g_list_store_splice (source, 0, 0, contacts->pdata, contacts->len);
-
-  table = guild_contact_table_new (G_LIST_MODEL (source));
+  table = guild_contact_table_new (f->store);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (table)), ==, 0);
 
   index = guild_store_load_contact_index (f->store, NULL, &error);
   g_assert_no_error (error);
   guild_contact_table_set_index (table, index);
 
-  *out_source = source;
   return table;
 }
 
@@ -268,18 +283,61 @@ static gint64
 id_at (GuildContactTable *table,
        guint              position)
 {
-  g_autoptr(GuildRecord) r = g_list_model_get_item (G_LIST_MODEL (table), position);
+  gint64 id = guild_contact_table_get_id (table, position);
 
-  g_assert_nonnull (r);
-  return guild_record_get_id (r);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Ranks placed one at a time, each before all the others: the gaps run
+ * out and the column is numbered again, in order. */
+static void
+test_index_renumber (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GuildContactIndex) index = guild_contact_index_new ();
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int i = 99; i >= 0; i--)
+    {
+      g_autofree char *name = g_strdup_printf ("Name %02d", i);
+      GuildContact *c = guild_contact_new (name);
+
+      _guild_record_set_id (GUILD_RECORD (c), 1000 + i);
+      guild_record_set_text (GUILD_RECORD (c), "company", i % 3 == 0 ? "Same" : NULL);
+      g_ptr_array_add (records, c);
+      guild_contact_index_update (index, GUILD_RECORD (c));
+    }
+
+  for (int i = 0; i < 99; i++)
+    {
+      GuildContactEntry *a = guild_contact_index_lookup (index, 1000 + i);
+      GuildContactEntry *b = guild_contact_index_lookup (index, 1000 + i + 1);
+
+      g_assert_cmpuint (a->name_rank, >, 0);
+      g_assert_cmpuint (a->name_rank, <, b->name_rank);
+      if (i % 3 == 0)
+        g_assert_cmpuint (a->company_rank, ==, guild_contact_index_lookup (index, 1000)->company_rank);
+      else
+        g_assert_cmpuint (a->company_rank, ==, 0);
+    }
+
+  /* Removed and renamed: the others keep their order. */
+  guild_contact_index_remove (index, 1050);
+  guild_record_set_text (g_ptr_array_index (records, 99 - 10), "full-name", "Name 50b");
+  guild_contact_index_update (index, g_ptr_array_index (records, 99 - 10));
+  g_assert_cmpuint (guild_contact_index_lookup (index, 1049)->name_rank, <,
+                    guild_contact_index_lookup (index, 1010)->name_rank);
+  g_assert_cmpuint (guild_contact_index_lookup (index, 1010)->name_rank, <,
+                    guild_contact_index_lookup (index, 1051)->name_rank);
+  g_assert_null (guild_contact_index_lookup (index, 1050));
 }
 
 static void
 test_table_search (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GListStore) source = NULL;
-  g_autoptr(GuildContactTable) table = make_table (f, &source);
+  g_autoptr(GuildContactTable) table = make_table (f);
   GListModel *model = G_LIST_MODEL (table);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
@@ -322,8 +380,7 @@ static void
 test_table_filters (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GListStore) source = NULL;
-  g_autoptr(GuildContactTable) table = make_table (f, &source);
+  g_autoptr(GuildContactTable) table = make_table (f);
   GListModel *model = G_LIST_MODEL (table);
 
   guild_contact_table_set_community (table, f->community_b);
@@ -361,8 +418,7 @@ static void
 test_table_sort (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GListStore) source = NULL;
-  g_autoptr(GuildContactTable) table = make_table (f, &source);
+  g_autoptr(GuildContactTable) table = make_table (f);
   GListModel *model = G_LIST_MODEL (table);
 
   /* By name (C.UTF-8: code point order puts Latin before Cyrillic). */
@@ -428,58 +484,184 @@ on_items_changed_cb (GListModel   *model,
   ic->added = added;
 }
 
+/* The table follows the store by itself (no list of records): a contact
+ * added, edited or removed changes its one row; the rows show the entry's
+ * texts, and the contact's record is read only when asked for. */
 static void
 test_table_changes (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GListStore) source = NULL;
-  g_autoptr(GuildContactTable) table = make_table (f, &source);
+  g_autoptr(GuildContactTable) table = make_table (f);
   g_autoptr(GuildContact) anna = guild_contact_new ("Anna Schmidt");
+  g_autoptr(GuildRecord) jose = NULL;
+  g_autoptr(GuildRecord) item = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *model = G_LIST_MODEL (table);
   ItemsChanged ic = { 0 };
-  GuildRecord *jose = NULL;
+  GuildContactEntry *entry;
+  guint position;
 
   g_signal_connect (table, "items-changed", G_CALLBACK (on_items_changed_cb), &ic);
+
+  /* What the cells show comes with the entry. */
+  g_assert_true (guild_contact_table_find (table, f->olga, &position));
+  entry = guild_contact_table_get_entry (table, position);
+  g_assert_cmpstr (guild_contact_entry_get_name (entry), ==, "Ольга Иванова");
+  g_assert_cmpstr (guild_contact_entry_get_position (entry), ==, "Аналитик");
+  g_assert_cmpstr (guild_contact_entry_get_company (entry), ==, "Тинькофф");
+  g_assert_true (guild_contact_table_find (table, f->boris, &position));
+  entry = guild_contact_table_get_entry (table, position);
+  g_assert_cmpstr (guild_contact_entry_get_company (entry), ==, "");
+  g_assert_cmpstr (guild_contact_entry_get_position (entry), ==, "Zookeeper");
+
+  /* The item is the contact's full record, read when asked for. */
+  item = g_list_model_get_item (model, position);
+  g_assert_true (GUILD_IS_CONTACT (item));
+  g_assert_cmpint (guild_record_get_id (item), ==, f->boris);
+  g_assert_cmpstr (guild_record_get_text (item, "full-name"), ==, "Boris Becker");
 
   /* A new contact is inserted where it belongs, as one row. */
   guild_store_add (f->store, GUILD_RECORD (anna), &error);
   g_assert_no_error (error);
-  g_list_store_append (source, anna);
   g_assert_cmpuint (ic.calls, ==, 1);
   g_assert_cmpuint (ic.position, ==, 0);
+  g_assert_cmpuint (ic.removed, ==, 0);
   g_assert_cmpuint (ic.added, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   g_assert_cmpuint (guild_contact_table_get_n_total (table), ==, 4);
+  g_assert_cmpint (id_at (table, 0), ==, guild_record_get_id (GUILD_RECORD (anna)));
+  g_assert_cmpstr (guild_contact_entry_get_name (guild_contact_table_get_entry (table, 0)), ==,
+                   "Anna Schmidt");
 
-  /* An edited contact moves, and is searched by its new text. */
-  for (guint i = 0; i < 4; i++)
-    {
-      g_autoptr(GuildRecord) r = g_list_model_get_item (G_LIST_MODEL (source), i);
-
-      if (guild_record_get_id (r) == f->jose)
-        {
-          jose = r;
-          guild_record_set_text (r, "full-name", "Zé Álvarez");
-          g_list_model_items_changed (G_LIST_MODEL (source), i, 1, 1);
-          break;
-        }
-    }
-  g_assert_nonnull (jose);
+  /* An edited contact moves, and is searched and shown by its new text. */
+  jose = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->jose, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id_at (table, 2), ==, f->jose);  /* Anna, Boris, José, Ольга */
+  guild_record_set_text (jose, "full-name", "Zé Álvarez");
+  guild_record_set_text (jose, "company", "Globex");
+  guild_store_update (f->store, jose, &error);
+  g_assert_no_error (error);
   g_assert_cmpint (id_at (table, 2), ==, f->jose);  /* Anna, Boris, Zé, Ольга */
-  guild_contact_table_set_search (table, "ze alv");
+  g_assert_cmpstr (guild_contact_entry_get_name (guild_contact_table_get_entry (table, 2)), ==,
+                   "Zé Álvarez");
+  g_assert_cmpstr (guild_contact_entry_get_company (guild_contact_table_get_entry (table, 2)), ==,
+                   "Globex");
+  guild_record_set_text (jose, "full-name", "Aaron Zé");
+  guild_store_update (f->store, jose, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id_at (table, 0), ==, f->jose);  /* Aaron, Anna, Boris, Ольга */
+  guild_contact_table_set_search (table, "globex");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  guild_contact_table_set_search (table, "ze alv");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   guild_contact_table_set_search (table, NULL);
 
   /* A filtered-out contact that is removed changes nothing shown. */
   guild_contact_table_set_relationship (table, "peer");
   ic.calls = 0;
-  g_list_store_remove (source, 0);  /* Olga, a mentor */
+  guild_store_remove (f->store, GUILD_RECORD_CONTACT, f->olga, &error);  /* a mentor */
+  g_assert_no_error (error);
   g_assert_cmpuint (ic.calls, ==, 0);
   g_assert_cmpuint (guild_contact_table_get_n_total (table), ==, 3);
   guild_contact_table_set_relationship (table, NULL);
   g_assert_false (guild_contact_table_find (table, f->olga, NULL));
+  g_assert_null (guild_contact_table_lookup (table, f->olga));
   g_assert_true (guild_contact_table_find (table, f->boris, NULL));
+
+  /* A shown one goes as one row. */
+  ic.calls = 0;
+  g_assert_true (guild_contact_table_find (table, f->boris, &position));
+  guild_store_remove (f->store, GUILD_RECORD_CONTACT, f->boris, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic.calls, ==, 1);
+  g_assert_cmpuint (ic.position, ==, position);
+  g_assert_cmpuint (ic.removed, ==, 1);
+  g_assert_cmpuint (ic.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+wait_loaded (GuildContactTable *table)
+{
+  while (guild_contact_table_get_loading (table))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* guild_contact_table_load() reads and sorts the index on a worker, in the
+ * table's order; a reset of the contacts (many written at once) reads it
+ * again; a change while it is read is not lost. */
+static void
+test_table_load_and_reset (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GuildContactTable) table = guild_contact_table_new (f->store);
+  g_autoptr(GuildContactTable) reference = NULL;
+  g_autoptr(GuildContact) late = guild_contact_new ("Zara Late");
+  g_autoptr(GError) error = NULL;
+  guint index_notes = 0;
+  guint n;
+
+  g_signal_connect (table, "notify::index", G_CALLBACK (on_notify_cb), &index_notes);
+
+  /* Before a load the table shows nothing and ignores the store, a reset
+   * too (nothing is read for a view not shown yet). */
+  add_contact (f->store, "Early Bird", "", "", "peer", NULL, NULL, NULL, 0, "", 0, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (table)), ==, 0);
+  g_assert_null (guild_contact_table_get_index (table));
+  g_signal_emit_by_name (f->store, "changed", (guint) GUILD_RECORD_CONTACT, (gint64) 0,
+                         (guint) GUILD_CHANGE_RESET);
+  g_assert_false (guild_contact_table_get_loading (table));
+
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_QUALITY, TRUE);
+  guild_contact_table_load (table);
+  g_assert_true (guild_contact_table_get_loading (table));
+  /* Added while the worker reads: read once more afterwards. */
+  guild_store_add (f->store, GUILD_RECORD (late), &error);
+  g_assert_no_error (error);
+  wait_loaded (table);
+  g_assert_null (guild_contact_table_get_error (table));
+  g_assert_cmpuint (index_notes, >=, 1);
+  g_assert_cmpuint (guild_contact_table_get_n_total (table), ==, 5);
+  g_assert_true (guild_contact_table_find (table, guild_record_get_id (GUILD_RECORD (late)),
+                                           NULL));
+
+  /* The worker's order is the one a sort here makes. */
+  reference = make_table (f);
+  guild_contact_table_set_sort (reference, GUILD_CONTACT_SORT_QUALITY, TRUE);
+  n = g_list_model_get_n_items (G_LIST_MODEL (table));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reference)), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (id_at (table, i), ==, id_at (reference, i));
+  g_assert_cmpint (id_at (table, 0), ==, f->olga);  /* quality 4 */
+
+  /* Many contacts written at once come as a reset: read again. */
+  index_notes = 0;
+  g_assert_true (guild_store_begin (f->store, &error));
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Bulk %03u", i);
+
+      add_contact (f->store, name, "", "", "peer", NULL, NULL, NULL, 0, "", 0, 0);
+    }
+  g_assert_true (guild_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (guild_contact_table_get_loading (table));
+  wait_loaded (table);
+  g_assert_cmpuint (index_notes, ==, 1);
+  g_assert_cmpuint (guild_contact_table_get_n_total (table), ==, 305);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (table)), ==, 305);
+  /* Still by quality, descending; the unrated last, by name. */
+  g_assert_cmpint (id_at (table, 0), ==, f->olga);
+  g_assert_cmpstr (guild_contact_entry_get_name (guild_contact_table_get_entry (table, 304)), ==,
+                   "Zara Late");
 }
 
 static void
@@ -542,9 +724,9 @@ test_forget_undo_after_reuse (Fixture       *f,
   g_assert_cmpstr (guild_record_get_text (still, "full-name"), ==, "Newcomer");
 }
 
-/* A sort on a freshly read index compares the keys' ranks; once an entry was
- * updated it compares the keys themselves. Both give the same order, which
- * the insertion of a changed row relies on. */
+/* Ranks are kept in order as entries change: a table whose entries were
+ * changed (ranked one by one, with renumbering) sorts as one freshly read,
+ * which the insertion of a changed row relies on. */
 static void
 test_table_ranked_sort (Fixture       *f,
                         gconstpointer  data)
@@ -552,8 +734,6 @@ test_table_ranked_sort (Fixture       *f,
   static const char * const names[] = { "Анна", "anna", "Борис", "Zoe", "Émile", "Анна", NULL };
   static const char * const companies[] = { "Acme", "", "Яндекс", "acme", "Tinkoff", NULL };
   static const char * const relationships[] = { "mentor", "peer", "recruiter", NULL };
-  g_autoptr(GListStore) source_a = NULL;
-  g_autoptr(GListStore) source_b = NULL;
   g_autoptr(GuildContactTable) a = NULL;
   g_autoptr(GuildContactTable) b = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
@@ -573,12 +753,34 @@ test_table_ranked_sort (Fixture       *f,
         add_message (f->store, c, 1735689600 + g_rand_int_range (rand, 0, 5) * 86400);
     }
 
-  a = make_table (f, &source_a);
-  b = make_table (f, &source_b);
-  g_assert_true (guild_contact_index_get_ranked (guild_contact_table_get_index (a)));
-  first = g_list_model_get_item (G_LIST_MODEL (source_b), 0);
+  a = make_table (f);
+  b = make_table (f);
+  /* Every entry of b changed away and back: ranked again one at a time. */
+  {
+    g_autoptr(GPtrArray) contacts = guild_store_list (f->store, GUILD_RECORD_CONTACT, NULL, NULL);
+    GuildContactIndex *index = guild_contact_table_get_index (b);
+
+    for (guint i = 0; i < contacts->len; i++)
+      {
+        GuildRecord *r = g_ptr_array_index (contacts, i);
+        g_autofree char *name = g_strdup (guild_record_get_text (r, "full-name"));
+        g_autofree char *company = g_strdup (guild_record_get_text (r, "company"));
+
+        guild_record_set_text (r, "full-name", "Æ temporary");
+        guild_record_set_text (r, "company", NULL);
+        guild_contact_index_update (index, r);
+      }
+    for (guint i = 0; i < contacts->len; i++)
+      {
+        GuildRecord *r = g_ptr_array_index (contacts, contacts->len - 1 - i);
+        g_autoptr(GuildRecord) back = guild_store_load (f->store, GUILD_RECORD_CONTACT,
+                                                        guild_record_get_id (r), NULL);
+
+        guild_contact_index_update (index, back);
+      }
+  }
+  first = guild_store_load (f->store, GUILD_RECORD_CONTACT, f->olga, NULL);
   guild_contact_index_update (guild_contact_table_get_index (b), first);
-  g_assert_false (guild_contact_index_get_ranked (guild_contact_table_get_index (b)));
 
   for (guint s = 0; s < GUILD_CONTACT_N_SORTS; s++)
     for (int d = 0; d < 2; d++)
@@ -616,13 +818,12 @@ static void
 test_slots (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(GListStore) source = NULL;
-  g_autoptr(GuildContactTable) table = make_table (f, &source);
+  g_autoptr(GuildContactTable) table = make_table (f);
   g_autoptr(GuildContactSlots) slots = guild_contact_slots_new (table);
   g_autoptr(GuildContactSlot) s0 = g_list_model_get_item (G_LIST_MODEL (slots), 0);
   g_autoptr(GuildContactSlot) s2 = g_list_model_get_item (G_LIST_MODEL (slots), 2);
   g_autoptr(GuildContactSlot) again = g_list_model_get_item (G_LIST_MODEL (slots), 0);
-  g_autoptr(GuildRecord) jose = NULL;
+  g_autoptr(GError) error = NULL;
   ItemsChanged ic = { 0, };
   guint changed0 = 0;
   guint changed2 = 0;
@@ -640,8 +841,8 @@ test_slots (Fixture       *f,
   g_assert_cmpuint (ic.calls, ==, 0);
   g_assert_cmpuint (changed0, ==, 1);
   g_assert_cmpuint (changed2, ==, 1);
-  g_assert_cmpint (guild_record_get_id (guild_contact_table_get_record (
-                     table, guild_contact_slot_get_position (s0))), ==, f->olga);
+  g_assert_cmpint (guild_contact_table_get_id (table, guild_contact_slot_get_position (s0)),
+                   ==, f->olga);
 
   /* A search that leaves one row: the two last rows go, slot 2 with them. */
   guild_contact_table_set_search (table, "ольга");
@@ -664,15 +865,65 @@ test_slots (Fixture       *f,
 
   /* José leaves the list: a single row's change, as it is; Olga's slot stays
    * on her. */
-  jose = g_list_model_get_item (G_LIST_MODEL (source), 1);
-  g_assert_cmpint (guild_record_get_id (jose), ==, f->jose);
-  g_list_store_remove (source, 1);
+  g_assert_cmpint (guild_contact_table_get_id (table, 1), ==, f->jose);
+  guild_store_remove (f->store, GUILD_RECORD_CONTACT, f->jose, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (ic.calls, ==, 3);
   g_assert_cmpuint (ic.position, ==, 1);
   g_assert_cmpuint (ic.removed, ==, 1);
   g_assert_cmpuint (ic.added, ==, 0);
   g_assert_cmpuint (guild_contact_slot_get_position (s0), ==, 0);
-  g_assert_cmpint (guild_record_get_id (guild_contact_table_get_record (table, 0)), ==, f->olga);
+  g_assert_cmpint (guild_contact_table_get_id (table, 0), ==, f->olga);
+}
+
+/* A list that fills from empty shows the hot range's rows first, and the
+ * rest when asked (after the frame that painted those); a change meanwhile
+ * leaves the list whole and right. */
+static void
+test_slots_fill (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GuildContactTable) table = guild_contact_table_new (f->store);
+  g_autoptr(GuildContactSlots) slots = guild_contact_slots_new (table);
+  g_autoptr(GuildContactIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged ic = { 0, };
+
+  index = guild_store_load_contact_index (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_items_changed_cb), &ic);
+
+  guild_contact_slots_set_hot_range (slots, 0, 2);
+  guild_contact_table_set_index (table, index);
+  g_assert_cmpuint (ic.calls, ==, 1);
+  g_assert_cmpuint (ic.added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 2);
+  g_assert_cmpuint (guild_contact_slots_get_pending (slots), ==, 1);
+
+  guild_contact_slots_complete (slots);
+  g_assert_cmpuint (ic.calls, ==, 2);
+  g_assert_cmpuint (ic.position, ==, 2);
+  g_assert_cmpuint (ic.removed, ==, 0);
+  g_assert_cmpuint (ic.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 3);
+  g_assert_cmpuint (guild_contact_slots_get_pending (slots), ==, 0);
+  guild_contact_slots_complete (slots);
+  g_assert_cmpuint (ic.calls, ==, 2);
+
+  /* Filled again from empty, then changed before it was completed. */
+  guild_contact_table_set_search (table, "zzz");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 0);
+  guild_contact_table_set_search (table, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 2);
+  guild_contact_table_set_sort (table, GUILD_CONTACT_SORT_QUALITY, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 3);
+  g_assert_cmpuint (guild_contact_slots_get_pending (slots), ==, 0);
+
+  /* Without a hot range, everything at once. */
+  guild_contact_slots_set_hot_range (slots, 0, G_MAXUINT);
+  guild_contact_table_set_search (table, "zzz");
+  guild_contact_table_set_search (table, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 3);
 }
 
 int
@@ -684,6 +935,8 @@ main (int   argc,
   g_test_add ("/guild/contact-index/load", Fixture, NULL, set_up, test_index_load, tear_down);
   g_test_add ("/guild/contact-index/update-matches-load", Fixture, NULL, set_up,
               test_index_update_matches_load, tear_down);
+  g_test_add ("/guild/contact-index/renumber", Fixture, NULL, set_up, test_index_renumber,
+              tear_down);
   g_test_add ("/guild/contact-table/search", Fixture, NULL, set_up, test_table_search,
               tear_down);
   g_test_add ("/guild/contact-table/filters", Fixture, NULL, set_up, test_table_filters,
@@ -692,8 +945,12 @@ main (int   argc,
   g_test_add ("/guild/contact-table/ranked-sort", Fixture, NULL, set_up, test_table_ranked_sort,
               tear_down);
   g_test_add ("/guild/contact-table/slots", Fixture, NULL, set_up, test_slots, tear_down);
+  g_test_add ("/guild/contact-table/slots-fill", Fixture, NULL, set_up, test_slots_fill,
+              tear_down);
   g_test_add ("/guild/contact-table/changes", Fixture, NULL, set_up, test_table_changes,
               tear_down);
+  g_test_add ("/guild/contact-table/load-and-reset", Fixture, NULL, set_up,
+              test_table_load_and_reset, tear_down);
   g_test_add ("/guild/contacts/forget-with-undo", Fixture, NULL, set_up, test_forget_with_undo,
               tear_down);
   g_test_add ("/guild/contacts/forget-undo-after-reuse", Fixture, NULL, set_up,

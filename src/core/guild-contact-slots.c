@@ -31,7 +31,13 @@
  *
  * Changes that only add or only remove rows (a contact added, edited or
  * deleted: the table says it as a removal and an insertion) come out as they
- * are, and the slots after them move with their rows. */
+ * are, and the slots after them move with their rows.
+ *
+ * When the list fills from empty (the contacts were read), the view would
+ * build the widgets of about 200 rows before its first frame with rows; only
+ * the rows up to the end of the hot range are shown at first, and the rest
+ * once the view asks for them (guild_contact_slots_complete(), after that
+ * frame), so that the rows on screen are painted in one frame. */
 
 #define IDLE_BATCH 16
 
@@ -52,6 +58,7 @@ struct _GuildContactSlots
   GHashTable        *live;      /* position → GuildContactSlot, unowned */
   gulong             items_changed_handler;
   guint              n_items;
+  guint              pending;   /* rows of the table not shown yet */
   guint              hot_first;
   guint              hot_n;
   guint              refresh_source;
@@ -289,25 +296,15 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The whole list changed from @position on: the slots stay, only the
+ * difference in length is an items-changed. */
 static void
-on_table_items_changed_cb (GuildContactSlots *self,
-                           guint              position,
-                           guint              removed,
-                           guint              added,
-                           GListModel        *table)
+whole_change (GuildContactSlots *self,
+              guint              position,
+              guint              new_n)
 {
   g_autoptr(GPtrArray) slots = NULL;
   guint old_n = self->n_items;
-  guint new_n = g_list_model_get_n_items (table);
-
-  /* Rows only added or only removed: said as it is. */
-  if (removed == 0 || added == 0)
-    {
-      move_slots (self, position, removed, added);
-      self->n_items = new_n;
-      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-      return;
-    }
 
   /* Keep the slots; the rows past the new end go, or new ones come. */
   self->n_items = new_n;
@@ -337,6 +334,46 @@ on_table_items_changed_cb (GuildContactSlots *self,
     }
 
   g_signal_emit (self, signals [CONTENTS_CHANGED], 0);
+}
+
+static void
+on_table_items_changed_cb (GuildContactSlots *self,
+                           guint              position,
+                           guint              removed,
+                           guint              added,
+                           GListModel        *table)
+{
+  guint new_n = g_list_model_get_n_items (table);
+  guint hot_end = self->hot_n == G_MAXUINT ? G_MAXUINT : self->hot_first + self->hot_n;
+
+  /* Shown in part: whatever changed, the rows shown now are the table's
+   * first ones. */
+  if (self->pending > 0)
+    {
+      self->pending = 0;
+      whole_change (self, 0, new_n);
+      return;
+    }
+
+  /* Filled from empty: the rows on screen first. */
+  if (self->n_items == 0 && removed == 0 && added > hot_end && hot_end > 0)
+    {
+      self->n_items = hot_end;
+      self->pending = added - hot_end;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, hot_end);
+      return;
+    }
+
+  /* Rows only added or only removed: said as it is. */
+  if (removed == 0 || added == 0)
+    {
+      move_slots (self, position, removed, added);
+      self->n_items = new_n;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+
+  whole_change (self, position, new_n);
 }
 
 /* Section: GObject */
@@ -471,4 +508,41 @@ guild_contact_slots_flush (GuildContactSlots *self)
 
   tell_stale (self, FALSE, G_MAXUINT);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+}
+
+/**
+ * guild_contact_slots_get_pending:
+ *
+ * Returns: how many rows of the table are not in the list yet (after it
+ *   filled from empty, only the hot range is)
+ */
+guint
+guild_contact_slots_get_pending (GuildContactSlots *self)
+{
+  g_return_val_if_fail (GUILD_IS_CONTACT_SLOTS (self), 0);
+
+  return self->pending;
+}
+
+/**
+ * guild_contact_slots_complete:
+ *
+ * Adds the rows not in the list yet, at its end (after the frame that
+ * painted the first ones).
+ */
+void
+guild_contact_slots_complete (GuildContactSlots *self)
+{
+  guint old_n;
+  guint added;
+
+  g_return_if_fail (GUILD_IS_CONTACT_SLOTS (self));
+
+  if (self->pending == 0)
+    return;
+  old_n = self->n_items;
+  added = self->pending;
+  self->pending = 0;
+  self->n_items = old_n + added;
+  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, added);
 }

@@ -29,5 +29,7 @@ void                guild_contact_slots_set_hot_range (GuildContactSlots *self,
                                                      guint              first,
                                                      guint              n);
 void                guild_contact_slots_flush       (GuildContactSlots *self);
+guint               guild_contact_slots_get_pending (GuildContactSlots *self);
+void                guild_contact_slots_complete    (GuildContactSlots *self);
 
 G_END_DECLS

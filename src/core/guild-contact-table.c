@@ -17,49 +17,67 @@
 #include "guild-records.h"
 #include "guild-text.h"
 
-/* GuildContactTable is the contacts view's model: the contacts of a source
- * list (a GuildRecordList) sorted by one column and filtered by the search
- * and the filters, with every sort key and the search text taken from a
- * GuildContactIndex computed once. It is a custom GListModel rather than
- * GtkFilterListModel over GtkSortListModel because with 100,000 contacts the
- * generic models call back into a sorter per comparison (about two million
- * calls, each looking the row's data up): here a sort is one qsort over an
- * array of (record, entry) pairs comparing precomputed collation keys, and a
- * keystroke that narrows the search only looks at the rows still shown.
+/* GuildContactTable is the contacts view's model: every contact of a store,
+ * sorted by one column and filtered by the search and the filters, with what
+ * the cells show, every sort key and the search text taken from a
+ * GuildContactIndex. The table holds no record of a contact: a row is its
+ * index entry (a few short strings and numbers), and a contact's full record
+ * is read from the store only when something needs it (the editor, a merge,
+ * an export).
+ *
+ * The index is read on a worker (guild_contact_table_load()), which also
+ * sorts it in the table's current order, so that the main thread only swaps
+ * in the finished rows. After that the table follows the store's "changed"
+ * signal itself: a contact added or edited is read by id and its entry
+ * recomputed, a removed one goes, and a reset (an import, a restore) reads
+ * the index again on a worker.
+ *
+ * It is a custom GListModel rather than GtkFilterListModel over
+ * GtkSortListModel because with 100,000 contacts the generic models call
+ * back into a sorter per comparison (about two million calls, each looking
+ * the row's data up): here a sort is one qsort of integers (the ranks of
+ * precomputed collation keys), and a keystroke that narrows the search only
+ * looks at the rows still shown.
  *
  * Each change comes out as one items-changed: the whole list when the sort,
  * a filter or the index changes, a single row when one contact is added,
  * edited or removed. */
 
-#define SMALL_CHANGE 64
+/* A row is its contact's entry, owned by the index. */
+typedef GuildContactEntry *Row;
 
+#define RELATIONSHIP_RANKS 16
+
+/* How the rows are sorted; copied to the worker that sorts a new index. */
 typedef struct
 {
-  GuildRecord       *record;   /* borrowed from mirror */
-  GuildContactEntry *entry;    /* borrowed from index */
-} Row;
+  GuildContactSort   sort;
+  gboolean           descending;
+  int                relationship_rank[RELATIONSHIP_RANKS];
+} SortSpec;
 
 struct _GuildContactTable
 {
   GObject            parent_instance;
 
   /* Owned */
-  GListModel        *source;
-  GPtrArray         *mirror;     /* the source's items, in its order, reffed */
+  GuildStore        *store;
   GuildContactIndex *index;
   GArray            *all;        /* Row, sorted */
   GArray            *visible;    /* Row, sorted and filtered */
   char              *search;     /* folded */
   char              *tag;        /* folded, followed by '\x1f' */
   char              *relationship;
+  GCancellable      *cancellable;
+  GError            *error;
 
-  gulong             items_changed_handler;
+  gulong             changed_handler;
   gint64             community;
-  GuildContactSort   sort;
+  SortSpec           spec;
   guint32            today;
-  int                relationship_rank[16];
-  guint              descending : 1;
   guint              due_only : 1;
+  guint              loading : 1;
+  guint              stale : 1;
 };
 
 enum {
@@ -67,6 +85,8 @@ enum {
   PROP_N_ITEMS,
   PROP_N_TOTAL,
   PROP_FILTERED,
+  PROP_LOADING,
+  PROP_INDEX,
   N_PROPS
 };
 
@@ -125,16 +145,25 @@ guild_contact_table_get_n_items (GListModel *model)
   return GUILD_CONTACT_TABLE (model)->visible->len;
 }
 
+/* The table holds no records: an item is read from the store when asked
+ * for (the view shows GuildContactSlots, which never ask). */
 static gpointer
 guild_contact_table_get_item (GListModel *model,
                               guint       position)
 {
   GuildContactTable *self = GUILD_CONTACT_TABLE (model);
+  g_autoptr(GError) error = NULL;
+  GuildRecord *record;
 
   if (position >= self->visible->len)
     return NULL;
 
-  return g_object_ref (g_array_index (self->visible, Row, position).record);
+  record = guild_store_load (self->store, GUILD_RECORD_CONTACT,
+                             g_array_index (self->visible, Row, position)->id, &error);
+  if (record == NULL)
+    g_warning ("Could not read a contact: %s", error->message);
+
+  return record;
 }
 
 static void
@@ -148,23 +177,6 @@ list_model_iface_init (GListModelInterface *iface)
 /* Section: sorting and filtering */
 
 /* Empty values go last whichever the direction. */
-static int
-compare_keys (const char *a,
-              const char *b,
-              gboolean    descending)
-{
-  int r;
-
-  if (a == b)
-    return 0;
-  if (a == NULL)
-    return 1;
-  if (b == NULL)
-    return -1;
-  r = strcmp (a, b);
-  return descending ? -r : r;
-}
-
 static int
 compare_numbers (gint64   a,
                  gint64   b,
@@ -180,8 +192,8 @@ compare_numbers (gint64   a,
 }
 
 static int
-relationship_rank (GuildContactTable *self,
-                   const char        *relationship)
+relationship_rank (const SortSpec *spec,
+                   const char     *relationship)
 {
   guint n_entries;
   const GuildVocabEntry *entries = guild_vocab_entries (GUILD_VOCAB_RELATIONSHIP, &n_entries);
@@ -189,44 +201,41 @@ relationship_rank (GuildContactTable *self,
   if (relationship == NULL)
     return -1;
   /* The entries' relationships are the vocabulary's own strings. */
-  for (guint i = 0; i < n_entries && i < G_N_ELEMENTS (self->relationship_rank); i++)
+  for (guint i = 0; i < n_entries && i < RELATIONSHIP_RANKS; i++)
     if (entries[i].id == relationship)
-      return self->relationship_rank[i];
-  for (guint i = 0; i < n_entries && i < G_N_ELEMENTS (self->relationship_rank); i++)
+      return spec->relationship_rank[i];
+  for (guint i = 0; i < n_entries && i < RELATIONSHIP_RANKS; i++)
     if (g_strcmp0 (entries[i].id, relationship) == 0)
-      return self->relationship_rank[i];
+      return spec->relationship_rank[i];
 
   /* Unknown: as empty, last. */
   return -1;
 }
 
 static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+compare_entries (const GuildContactEntry *ea,
+                 const GuildContactEntry *eb,
+                 const SortSpec          *spec)
 {
-  GuildContactTable *self = user_data;
-  const GuildContactEntry *ea = ((const Row *) a)->entry;
-  const GuildContactEntry *eb = ((const Row *) b)->entry;
-  gboolean desc = self->descending;
+  gboolean desc = spec->descending;
   int r = 0;
 
-  switch (self->sort)
+  switch (spec->sort)
     {
     case GUILD_CONTACT_SORT_NAME:
       break;
     case GUILD_CONTACT_SORT_POSITION:
-      r = compare_keys (ea->position_key, eb->position_key, desc);
+      r = compare_numbers (ea->position_rank, eb->position_rank, desc);
       break;
     case GUILD_CONTACT_SORT_COMPANY:
-      r = compare_keys (ea->company_key, eb->company_key, desc);
+      r = compare_numbers (ea->company_rank, eb->company_rank, desc);
       break;
     case GUILD_CONTACT_SORT_RELATIONSHIP:
-      r = compare_numbers ((gint64) relationship_rank (self, ea->relationship) + 1,
-                           (gint64) relationship_rank (self, eb->relationship) + 1, desc);
+      r = compare_numbers ((gint64) relationship_rank (spec, ea->relationship) + 1,
+                           (gint64) relationship_rank (spec, eb->relationship) + 1, desc);
       break;
     case GUILD_CONTACT_SORT_COMMUNITIES:
-      r = compare_keys (ea->communities_key, eb->communities_key, desc);
+      r = compare_numbers (ea->communities_rank, eb->communities_rank, desc);
       break;
     case GUILD_CONTACT_SORT_LAST_INTERACTION:
       r = compare_numbers (ea->last_interaction, eb->last_interaction, desc);
@@ -247,8 +256,7 @@ compare_rows (gconstpointer a,
 
   /* Then by name (in the chosen direction when sorting by name), then by id
    * so that the order is total and stable across sorts. */
-  r = compare_keys (ea->name_key, eb->name_key,
-                    self->sort == GUILD_CONTACT_SORT_NAME && desc);
+  r = compare_numbers (ea->name_rank, eb->name_rank, spec->sort == GUILD_CONTACT_SORT_NAME && desc);
   if (r != 0)
     return r;
 
@@ -285,11 +293,9 @@ has_tag (const GuildContactEntry *entry,
 }
 
 static gboolean
-row_matches (GuildContactTable *self,
-             const Row         *row)
+row_matches (GuildContactTable       *self,
+             const GuildContactEntry *entry)
 {
-  const GuildContactEntry *entry = row->entry;
-
   if (self->due_only && !guild_contact_entry_is_due (entry, self->today))
     return FALSE;
   if (self->relationship != NULL && g_strcmp0 (entry->relationship, self->relationship) != 0)
@@ -302,6 +308,13 @@ row_matches (GuildContactTable *self,
     return FALSE;
 
   return TRUE;
+}
+
+static gboolean
+is_filtered (GuildContactTable *self)
+{
+  return self->search != NULL || self->tag != NULL || self->relationship != NULL ||
+         self->community != 0 || self->due_only;
 }
 
 static void
@@ -319,17 +332,28 @@ notify_counts (GuildContactTable *self,
  * stricter) into a new visible array, as one items-changed. */
 static void
 refilter_from (GuildContactTable *self,
-               GArray            *from)
+               GArray            *from,
+               guint              old_total)
 {
-  g_autoptr(GArray) visible = g_array_sized_new (FALSE, FALSE, sizeof (Row), from->len);
+  g_autoptr(GArray) visible = NULL;
   guint old_len = self->visible->len;
 
-  for (guint i = 0; i < from->len; i++)
+  if (!is_filtered (self))
     {
-      const Row *row = &g_array_index (from, Row, i);
+      /* Everyone: one copy, no test per row. */
+      visible = g_array_sized_new (FALSE, FALSE, sizeof (Row), from->len);
+      g_array_append_vals (visible, from->data, from->len);
+    }
+  else
+    {
+      visible = g_array_sized_new (FALSE, FALSE, sizeof (Row), from->len);
+      for (guint i = 0; i < from->len; i++)
+        {
+          Row row = g_array_index (from, Row, i);
 
-      if (row_matches (self, row))
-        g_array_append_vals (visible, row, 1);
+          if (row_matches (self, row))
+            g_array_append_val (visible, row);
+        }
     }
 
   /* One items-changed for the whole list: the view follows the table
@@ -338,19 +362,18 @@ refilter_from (GuildContactTable *self,
   self->visible = g_steal_pointer (&visible);
   if (old_len > 0 || self->visible->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->visible->len);
-  notify_counts (self, old_len, self->all->len);
+  notify_counts (self, old_len, old_total);
 }
 
 static void
 refilter (GuildContactTable *self)
 {
-  refilter_from (self, self->all);
+  refilter_from (self, self->all, self->all->len);
 }
 
-/* A sort after the index was read compares integers only: each row's value
- * in the sorted column (the rank of its collation key, a date, a number)
- * folded with the direction, so that it orders them as compare_rows()
- * does, in a packed array. */
+/* A sort compares integers only: each row's value in the sorted column (the
+ * rank of its text, a date, a number) folded with the direction, so that it
+ * orders them as compare_entries() does, in a packed array. */
 typedef struct
 {
   guint64 primary;
@@ -386,28 +409,26 @@ compare_sort_items (const void *a,
   return ia->id < ib->id ? -1 : ia->id > ib->id;
 }
 
+/* Sorts @rows in place; on the main thread or on a worker. */
 static void
-sort_all (GuildContactTable *self)
+sort_rows (GArray         *rows,
+           const SortSpec *spec)
 {
   g_autofree SortItem *items = NULL;
-  gboolean desc = self->descending;
-  guint n = self->all->len;
+  gboolean desc = spec->descending;
+  guint n = rows->len;
 
-  if (self->index == NULL || !guild_contact_index_get_ranked (self->index) || n < 2)
-    {
-      g_array_sort_with_data (self->all, compare_rows, self);
-      return;
-    }
+  if (n < 2)
+    return;
 
   items = g_new (SortItem, n);
   for (guint i = 0; i < n; i++)
     {
-      const Row *row = &g_array_index (self->all, Row, i);
-      const GuildContactEntry *e = row->entry;
+      const GuildContactEntry *e = g_array_index (rows, Row, i);
       SortItem *item = &items[i];
       gint64 value = 0;
 
-      switch (self->sort)
+      switch (spec->sort)
         {
         case GUILD_CONTACT_SORT_NAME:
           break;
@@ -418,7 +439,7 @@ sort_all (GuildContactTable *self)
           value = e->company_rank;
           break;
         case GUILD_CONTACT_SORT_RELATIONSHIP:
-          value = (gint64) relationship_rank (self, e->relationship) + 1;
+          value = (gint64) relationship_rank (spec, e->relationship) + 1;
           break;
         case GUILD_CONTACT_SORT_COMMUNITIES:
           value = e->communities_rank;
@@ -437,20 +458,26 @@ sort_all (GuildContactTable *self)
           g_assert_not_reached ();
         }
 
-      item->primary = self->sort == GUILD_CONTACT_SORT_NAME ? 0 : order_value (value, desc);
+      item->primary = spec->sort == GUILD_CONTACT_SORT_NAME ? 0 : order_value (value, desc);
       if (e->name_rank == 0)
         item->secondary = G_MAXUINT32;
-      else if (self->sort == GUILD_CONTACT_SORT_NAME && desc)
+      else if (spec->sort == GUILD_CONTACT_SORT_NAME && desc)
         item->secondary = G_MAXUINT32 - 1 - e->name_rank;
       else
         item->secondary = e->name_rank;
       item->id = e->id;
-      item->row = *row;
+      item->row = (Row) e;
     }
 
   qsort (items, n, sizeof items[0], compare_sort_items);
   for (guint i = 0; i < n; i++)
-    g_array_index (self->all, Row, i) = items[i].row;
+    g_array_index (rows, Row, i) = items[i].row;
+}
+
+static void
+sort_all (GuildContactTable *self)
+{
+  sort_rows (self->all, &self->spec);
 }
 
 static void
@@ -460,38 +487,42 @@ resort (GuildContactTable *self)
   refilter (self);
 }
 
-static void
-rebuild (GuildContactTable *self)
+/* Every row of @index, sorted by @spec. */
+static GArray *
+sorted_rows (GuildContactIndex *index,
+             const SortSpec    *spec)
 {
-  guint old_total = self->all->len;
+  g_autoptr(GPtrArray) entries = guild_contact_index_dup_entries (index);
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), entries->len);
 
-  g_array_set_size (self->all, 0);
-  if (self->index != NULL)
-    {
-      for (guint i = 0; i < self->mirror->len; i++)
-        {
-          GuildRecord *record = g_ptr_array_index (self->mirror, i);
-          Row row = { record, guild_contact_index_lookup (self->index,
-                                                          guild_record_get_id (record)) };
+  g_array_append_vals (rows, entries->pdata, entries->len);
+  sort_rows (rows, spec);
 
-          /* Added after the index was read: computed here, once. */
-          if (row.entry == NULL)
-            row.entry = guild_contact_index_update (self->index, record);
-          g_array_append_val (self->all, row);
-        }
-    }
+  return rows;
+}
 
-  sort_all (self);
-  refilter (self);
-  if (old_total != self->all->len)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_TOTAL]);
+/* Takes @index and its rows (sorted by self->spec), and shows them filtered
+ * as one items-changed. */
+static void
+take_index (GuildContactTable *self,
+            GuildContactIndex *index,
+            GArray            *rows)
+{
+  g_autoptr(GuildContactIndex) old_index = g_steal_pointer (&self->index);
+  g_autoptr(GArray) old_all = g_steal_pointer (&self->all);
+
+  self->index = index;
+  self->all = rows;
+  /* The old entries stay alive until the view was told. */
+  refilter_from (self, self->all, old_all->len);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INDEX]);
 }
 
 /* The first place in @array where @row belongs. */
 static guint
 bisect (GuildContactTable *self,
         GArray            *array,
-        const Row         *row)
+        Row                row)
 {
   guint lo = 0;
   guint hi = array->len;
@@ -500,7 +531,7 @@ bisect (GuildContactTable *self,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (compare_rows (&g_array_index (array, Row, mid), row, self) < 0)
+      if (compare_entries (g_array_index (array, Row, mid), row, &self->spec) < 0)
         lo = mid + 1;
       else
         hi = mid;
@@ -510,12 +541,12 @@ bisect (GuildContactTable *self,
 }
 
 static gboolean
-find_record (GArray      *array,
-             GuildRecord *record,
-             guint       *position)
+find_row (GArray *array,
+          Row     row,
+          guint  *position)
 {
   for (guint i = 0; i < array->len; i++)
-    if (g_array_index (array, Row, i).record == record)
+    if (g_array_index (array, Row, i) == row)
       {
         *position = i;
         return TRUE;
@@ -526,13 +557,13 @@ find_record (GArray      *array,
 
 static void
 remove_row (GuildContactTable *self,
-            GuildRecord       *record)
+            Row                row)
 {
   guint position;
 
-  if (find_record (self->all, record, &position))
+  if (find_row (self->all, row, &position))
     g_array_remove_index (self->all, position);
-  if (find_record (self->visible, record, &position))
+  if (find_row (self->visible, row, &position))
     {
       g_array_remove_index (self->visible, position);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
@@ -541,72 +572,232 @@ remove_row (GuildContactTable *self,
 
 static void
 insert_row (GuildContactTable *self,
-            GuildRecord       *record,
-            GuildContactEntry *entry)
+            Row                row)
 {
-  Row row = { record, entry };
-
-  g_array_insert_val (self->all, bisect (self, self->all, &row), row);
-  if (row_matches (self, &row))
+  g_array_insert_val (self->all, bisect (self, self->all, row), row);
+  if (row_matches (self, row))
     {
-      guint position = bisect (self, self->visible, &row);
+      guint position = bisect (self, self->visible, row);
 
       g_array_insert_val (self->visible, position, row);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
     }
 }
 
-static void
-on_source_items_changed_cb (GuildContactTable *self,
-                            guint              position,
-                            guint              removed,
-                            guint              added,
-                            GListModel        *source)
+/* Section: loading */
+
+typedef struct
 {
-  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
-  guint old_visible = self->visible->len;
-  guint old_total = self->all->len;
+  char     *path;
+  SortSpec  spec;
+} LoadData;
 
-  g_assert (GUILD_IS_CONTACT_TABLE (self));
+typedef struct
+{
+  GuildContactIndex *index;
+  GArray            *rows;
+  SortSpec           spec;
+} Loaded;
 
-  for (guint i = 0; i < removed; i++)
-    g_ptr_array_add (gone, g_object_ref (g_ptr_array_index (self->mirror, position + i)));
-  g_ptr_array_remove_range (self->mirror, position, removed);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_insert (self->mirror, (int) (position + i),
-                        g_list_model_get_item (source, position + i));
+static void
+load_data_free (gpointer data)
+{
+  LoadData *d = data;
 
-  if (self->index == NULL)
-    return;
+  g_free (d->path);
+  g_free (d);
+}
 
-  /* A (re)load of the whole list: the rows are matched with the index by
-   * id, and only contacts the index has not seen are computed here. Entries
-   * of contacts that are gone stay in the index until the next one is read;
-   * the view reads a new index after any reload. */
-  if (removed + added > SMALL_CHANGE || self->all->len == 0)
+static void
+loaded_free (gpointer data)
+{
+  Loaded *l = data;
+
+  g_clear_pointer (&l->rows, g_array_unref);
+  g_clear_pointer (&l->index, guild_contact_index_unref);
+  g_free (l);
+}
+
+/* The worker reads the index and sorts its rows: everything that grows with
+ * the number of contacts. */
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *d = task_data;
+  g_autoptr(GError) error = NULL;
+  Loaded *loaded;
+  GuildContactIndex *index;
+
+  index = guild_contact_index_load_file (d->path, cancellable, &error);
+  if (index == NULL)
     {
-      rebuild (self);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  for (guint i = 0; i < gone->len; i++)
-    remove_row (self, g_ptr_array_index (gone, i));
-  for (guint i = 0; i < gone->len; i++)
+  loaded = g_new0 (Loaded, 1);
+  loaded->index = index;
+  loaded->spec = d->spec;
+  loaded->rows = sorted_rows (index, &d->spec);
+  g_task_return_pointer (task, loaded, loaded_free);
+}
+
+static void start_load (GuildContactTable *self);
+
+static void
+set_loading (GuildContactTable *self,
+             gboolean           loading)
+{
+  if (self->loading == !!loading)
+    return;
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GuildContactTable) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Loaded *loaded;
+
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  if (loaded == NULL)
     {
-      GuildRecord *record = g_ptr_array_index (gone, i);
-
-      /* A changed record comes back as the same object. */
-      if (!g_ptr_array_find (self->mirror, record, NULL))
-        guild_contact_index_remove (self->index, guild_record_get_id (record));
+      /* A newer load replaced this one, or the table went. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not read the contacts index: %s", error->message);
+      g_clear_error (&self->error);
+      self->error = g_steal_pointer (&error);
+      self->stale = FALSE;
+      set_loading (self, FALSE);
+      return;
     }
-  for (guint i = 0; i < added; i++)
+
+  g_clear_error (&self->error);
+  /* The sort changed while the worker sorted: sorted again here. */
+  if (loaded->spec.sort != self->spec.sort || loaded->spec.descending != self->spec.descending)
+    sort_rows (loaded->rows, &self->spec);
+  take_index (self, g_steal_pointer (&loaded->index), g_steal_pointer (&loaded->rows));
+  loaded_free (loaded);
+
+  if (self->stale)
     {
-      GuildRecord *record = g_ptr_array_index (self->mirror, position + i);
+      /* The store changed while it was read: once more. */
+      self->stale = FALSE;
+      start_load (self);
+      return;
+    }
+  set_loading (self, FALSE);
+}
 
-      insert_row (self, record, guild_contact_index_update (self->index, record));
+static void
+start_load (GuildContactTable *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *d;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  d = g_new0 (LoadData, 1);
+  d->path = g_strdup (guild_store_get_path (self->store));
+  d->spec = self->spec;
+
+  set_loading (self, TRUE);
+  task = g_task_new (NULL, self->cancellable, load_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, d, load_data_free);
+  g_task_run_in_thread (task, load_worker);
+}
+
+/* Section: following the store */
+
+static void
+contact_changed (GuildContactTable *self,
+                 gint64             id)
+{
+  g_autoptr(GuildRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  guint old_visible = self->visible->len;
+  guint old_total = self->all->len;
+  Row row;
+
+  record = guild_store_load (self->store, GUILD_RECORD_CONTACT, id, &error);
+  if (record == NULL)
+    {
+      g_warning ("Could not read a changed contact: %s", error->message);
+      return;
     }
 
+  /* The entry keeps its address: out of the rows, recomputed, back in where
+   * it now belongs. The record is dropped. */
+  row = guild_contact_index_lookup (self->index, id);
+  if (row != NULL)
+    remove_row (self, row);
+  row = guild_contact_index_update (self->index, record);
+  insert_row (self, row);
   notify_counts (self, old_visible, old_total);
+}
+
+static void
+contact_removed (GuildContactTable *self,
+                 gint64             id)
+{
+  guint old_visible = self->visible->len;
+  guint old_total = self->all->len;
+  Row row = guild_contact_index_lookup (self->index, id);
+
+  if (row == NULL)
+    return;
+  remove_row (self, row);
+  guild_contact_index_remove (self->index, id);
+  notify_counts (self, old_visible, old_total);
+}
+
+static void
+on_store_changed_cb (GuildContactTable *self,
+                     guint              kind,
+                     gint64             id,
+                     guint              change,
+                     GuildStore        *store)
+{
+  g_assert (GUILD_IS_CONTACT_TABLE (self));
+
+  if (kind != GUILD_RECORD_CONTACT)
+    return;
+
+  /* Before the first load nothing is shown; the load will see the change.
+   * During a load its snapshot may miss it: read again afterwards. */
+  if (self->index == NULL && !self->loading)
+    return;
+  if (self->loading || change == GUILD_CHANGE_RESET)
+    guild_contact_table_load (self);
+  if (self->index == NULL)
+    return;
+
+  switch ((GuildChange) change)
+    {
+    case GUILD_CHANGE_ADDED:
+    case GUILD_CHANGE_CHANGED:
+      contact_changed (self, id);
+      break;
+
+    case GUILD_CHANGE_REMOVED:
+      contact_removed (self, id);
+      break;
+
+    case GUILD_CHANGE_RESET:
+    default:
+      break;
+    }
 }
 
 /* Section: GObject */
@@ -616,9 +807,11 @@ guild_contact_table_dispose (GObject *object)
 {
   GuildContactTable *self = (GuildContactTable *)object;
 
-  if (self->source != NULL)
-    g_clear_signal_handler (&self->items_changed_handler, self->source);
-  g_clear_object (&self->source);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (guild_contact_table_parent_class)->dispose (object);
 }
@@ -630,7 +823,7 @@ guild_contact_table_finalize (GObject *object)
 
   g_clear_pointer (&self->all, g_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
-  g_clear_pointer (&self->mirror, g_ptr_array_unref);
+  g_clear_error (&self->error);
   g_clear_pointer (&self->index, guild_contact_index_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->tag, g_free);
@@ -661,6 +854,14 @@ guild_contact_table_get_property (GObject    *object,
       g_value_set_boolean (value, guild_contact_table_get_filtered (self));
       break;
 
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_INDEX:
+      g_value_set_boxed (value, self->index);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -684,6 +885,12 @@ guild_contact_table_class_init (GuildContactTableClass *klass)
   properties [PROP_FILTERED] =
     g_param_spec_boolean ("filtered", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_INDEX] =
+    g_param_spec_boxed ("index", NULL, NULL, GUILD_TYPE_CONTACT_INDEX,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -703,10 +910,9 @@ static void
 guild_contact_table_init (GuildContactTable *self)
 {
   const GuildVocabEntry *entries;
-  const GuildVocabEntry *sorted[G_N_ELEMENTS (self->relationship_rank)];
+  const GuildVocabEntry *sorted[RELATIONSHIP_RANKS];
   guint n_entries;
 
-  self->mirror = g_ptr_array_new_with_free_func (g_object_unref);
   self->all = g_array_new (FALSE, FALSE, sizeof (Row));
   self->visible = g_array_new (FALSE, FALSE, sizeof (Row));
   self->today = guild_julian_today ();
@@ -718,71 +924,110 @@ guild_contact_table_init (GuildContactTable *self)
     sorted[i] = &entries[i];
   qsort (sorted, n_entries, sizeof sorted[0], compare_labels);
   for (guint i = 0; i < n_entries; i++)
-    self->relationship_rank[sorted[i] - entries] = (int) i;
+    self->spec.relationship_rank[sorted[i] - entries] = (int) i;
 }
 
 /* Section: public API */
 
 /**
  * guild_contact_table_new:
- * @source: a list of #GuildContact (a #GuildRecordList)
+ * @store: the store whose contacts to show
  *
- * Returns: (transfer full): a table that shows nothing until it has an
- *   index (guild_contact_table_set_index())
+ * Returns: (transfer full): a table that shows nothing until its index is
+ *   read (guild_contact_table_load()) or given (guild_contact_table_set_index())
  */
 GuildContactTable *
-guild_contact_table_new (GListModel *source)
+guild_contact_table_new (GuildStore *store)
 {
   GuildContactTable *self;
-  guint n;
 
-  g_return_val_if_fail (G_IS_LIST_MODEL (source), NULL);
+  g_return_val_if_fail (GUILD_IS_STORE (store), NULL);
 
   self = g_object_new (GUILD_TYPE_CONTACT_TABLE, NULL);
-  self->source = g_object_ref (source);
-  n = g_list_model_get_n_items (source);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->mirror, g_list_model_get_item (source, i));
-  self->items_changed_handler =
-    g_signal_connect_object (source, "items-changed",
-                             G_CALLBACK (on_source_items_changed_cb), self,
+  self->store = g_object_ref (store);
+  self->changed_handler =
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
   return self;
 }
 
 /**
- * guild_contact_table_get_source:
+ * guild_contact_table_get_store:
  *
- * Returns: (transfer none): the source list
+ * Returns: (transfer none): the store
  */
-GListModel *
-guild_contact_table_get_source (GuildContactTable *self)
+GuildStore *
+guild_contact_table_get_store (GuildContactTable *self)
 {
   g_return_val_if_fail (GUILD_IS_CONTACT_TABLE (self), NULL);
 
-  return self->source;
+  return self->store;
+}
+
+/**
+ * guild_contact_table_load:
+ *
+ * Reads the contacts' index on a worker, sorted there in the table's order,
+ * and then shows every contact, sorted and filtered, as one items-changed.
+ * While a read is under way, another one is made after it (the store
+ * changed since it began). #GuildContactTable:loading is true meanwhile.
+ */
+void
+guild_contact_table_load (GuildContactTable *self)
+{
+  g_return_if_fail (GUILD_IS_CONTACT_TABLE (self));
+
+  if (self->loading)
+    {
+      self->stale = TRUE;
+      return;
+    }
+  start_load (self);
+}
+
+gboolean
+guild_contact_table_get_loading (GuildContactTable *self)
+{
+  g_return_val_if_fail (GUILD_IS_CONTACT_TABLE (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * guild_contact_table_get_error:
+ *
+ * Returns: (transfer none) (nullable): why the last read of the index failed
+ */
+const GError *
+guild_contact_table_get_error (GuildContactTable *self)
+{
+  g_return_val_if_fail (GUILD_IS_CONTACT_TABLE (self), NULL);
+
+  return self->error;
 }
 
 /**
  * guild_contact_table_set_index:
  * @index: (nullable): the index to sort and filter by
  *
- * Takes a new index (a reload), and shows every row of the source again,
- * sorted and filtered, as one items-changed.
+ * Takes an index read elsewhere (guild_store_load_contact_index()), sorts
+ * it here, and shows its contacts, sorted and filtered, as one
+ * items-changed.
  */
 void
 guild_contact_table_set_index (GuildContactTable *self,
                                GuildContactIndex *index)
 {
+  GArray *rows;
+
   g_return_if_fail (GUILD_IS_CONTACT_TABLE (self));
 
   if (index != NULL)
-    guild_contact_index_ref (index);
-  g_clear_pointer (&self->index, guild_contact_index_unref);
-  self->index = index;
-
-  rebuild (self);
+    rows = sorted_rows (index, &self->spec);
+  else
+    rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  take_index (self, index != NULL ? guild_contact_index_ref (index) : NULL, rows);
 }
 
 /**
@@ -806,11 +1051,11 @@ guild_contact_table_set_sort (GuildContactTable *self,
   g_return_if_fail (GUILD_IS_CONTACT_TABLE (self));
   g_return_if_fail (sort < GUILD_CONTACT_N_SORTS);
 
-  if (self->sort == sort && self->descending == !!descending)
+  if (self->spec.sort == sort && self->spec.descending == !!descending)
     return;
 
-  self->sort = sort;
-  self->descending = !!descending;
+  self->spec.sort = sort;
+  self->spec.descending = !!descending;
   resort (self);
 }
 
@@ -821,8 +1066,8 @@ guild_contact_table_get_sort (GuildContactTable *self,
   g_return_val_if_fail (GUILD_IS_CONTACT_TABLE (self), GUILD_CONTACT_SORT_NAME);
 
   if (descending != NULL)
-    *descending = self->descending;
-  return self->sort;
+    *descending = self->spec.descending;
+  return self->spec.sort;
 }
 
 static void
@@ -834,7 +1079,7 @@ filter_changed (GuildContactTable *self,
     {
       g_autoptr(GArray) shown = g_array_ref (self->visible);
 
-      refilter_from (self, shown);
+      refilter_from (self, shown, self->all->len);
     }
   else
     refilter (self);
@@ -1028,24 +1273,24 @@ guild_contact_table_get_entry (GuildContactTable *self,
   if (position >= self->visible->len)
     return NULL;
 
-  return g_array_index (self->visible, Row, position).entry;
+  return g_array_index (self->visible, Row, position);
 }
 
 /**
- * guild_contact_table_get_record:
+ * guild_contact_table_get_id:
  *
- * Returns: (transfer none) (nullable): the contact shown at @position
+ * Returns: the id of the contact shown at @position, 0 past the end
  */
-GuildRecord *
-guild_contact_table_get_record (GuildContactTable *self,
-                                guint              position)
+gint64
+guild_contact_table_get_id (GuildContactTable *self,
+                            guint              position)
 {
-  g_return_val_if_fail (GUILD_IS_CONTACT_TABLE (self), NULL);
+  g_return_val_if_fail (GUILD_IS_CONTACT_TABLE (self), 0);
 
   if (position >= self->visible->len)
-    return NULL;
+    return 0;
 
-  return g_array_index (self->visible, Row, position).record;
+  return g_array_index (self->visible, Row, position)->id;
 }
 
 /**
@@ -1079,7 +1324,7 @@ guild_contact_table_find (GuildContactTable *self,
   g_return_val_if_fail (GUILD_IS_CONTACT_TABLE (self), FALSE);
 
   for (guint i = 0; i < self->visible->len; i++)
-    if (g_array_index (self->visible, Row, i).entry->id == id)
+    if (g_array_index (self->visible, Row, i)->id == id)
       {
         if (position != NULL)
           *position = i;
@@ -1100,25 +1345,17 @@ guild_contact_table_refresh (GuildContactTable *self,
                              gint64             id)
 {
   guint old_visible;
-  GuildRecord *record = NULL;
+  guint position;
   GuildContactEntry *entry;
 
   g_return_if_fail (GUILD_IS_CONTACT_TABLE (self));
 
-  if (self->index == NULL || (entry = guild_contact_index_lookup (self->index, id)) == NULL)
-    return;
-
-  for (guint i = 0; i < self->all->len; i++)
-    if (g_array_index (self->all, Row, i).entry == entry)
-      {
-        record = g_array_index (self->all, Row, i).record;
-        break;
-      }
-  if (record == NULL)
+  if (self->index == NULL || (entry = guild_contact_index_lookup (self->index, id)) == NULL ||
+      !find_row (self->all, entry, &position))
     return;
 
   old_visible = self->visible->len;
-  remove_row (self, record);
-  insert_row (self, record, entry);
+  remove_row (self, entry);
+  insert_row (self, entry);
   notify_counts (self, old_visible, self->all->len);
 }

@@ -41,8 +41,11 @@ gboolean          guild_contact_sort_from_name (const char      *name,
 
 G_DECLARE_FINAL_TYPE (GuildContactTable, guild_contact_table, GUILD, CONTACT_TABLE, GObject)
 
-GuildContactTable  *guild_contact_table_new              (GListModel         *source);
-GListModel         *guild_contact_table_get_source       (GuildContactTable  *self);
+GuildContactTable  *guild_contact_table_new              (GuildStore         *store);
+GuildStore         *guild_contact_table_get_store        (GuildContactTable  *self);
+void                guild_contact_table_load             (GuildContactTable  *self);
+gboolean            guild_contact_table_get_loading      (GuildContactTable  *self);
+const GError       *guild_contact_table_get_error        (GuildContactTable  *self);
 void                guild_contact_table_set_index        (GuildContactTable  *self,
                                                           GuildContactIndex  *index);
 GuildContactIndex  *guild_contact_table_get_index        (GuildContactTable  *self);
@@ -68,7 +71,7 @@ gboolean            guild_contact_table_get_filtered     (GuildContactTable  *se
 guint               guild_contact_table_get_n_total      (GuildContactTable  *self);
 GuildContactEntry  *guild_contact_table_get_entry        (GuildContactTable  *self,
                                                           guint               position);
-GuildRecord        *guild_contact_table_get_record       (GuildContactTable  *self,
+gint64              guild_contact_table_get_id           (GuildContactTable  *self,
                                                           guint               position);
 GuildContactEntry  *guild_contact_table_lookup           (GuildContactTable  *self,
                                                           gint64              id);

@@ -26,13 +26,44 @@
  * the user scrolls or types. After that, a single changed contact is
  * recomputed from its record on the main thread (a few microseconds). */
 
+/* The entries read by a load are packed (the index holds 100,000 of them
+ * for as long as the view is open): their structs come from slabs of
+ * SLAB_ENTRIES, their strings from one GStringChunk and their community ids
+ * from blocks of IDS_BLOCK, instead of eight small blocks from malloc per
+ * contact, each with its header, left among the freed temporaries of the
+ * load. An entry recomputed later (an edited contact) owns its strings. */
+/* The columns ranked by collation (see "Section: ranks"). */
+enum {
+  RANK_NAME,
+  RANK_POSITION,
+  RANK_COMPANY,
+  RANK_COMMUNITIES,
+  N_RANKS
+};
+
+#define SLAB_ENTRIES 1024
+#define IDS_BLOCK    (64 * 1024)
+#define STRING_CHUNK (1024 * 1024)
+
+enum {
+  STORAGE_IN_SLAB = 1 << 0,  /* the struct is in a slab */
+  STORAGE_PACKED  = 1 << 1,  /* its strings and ids are in the packed blocks */
+};
+
 struct _GuildContactIndex
 {
   gatomicrefcount  ref_count;
   GHashTable      *by_id;            /* gint64 * → GuildContactEntry, owned */
   GHashTable      *community_names;  /* gint64 * → char *, owned */
   GHashTable      *tags;             /* folded → the tag as first written */
-  gboolean         ranked;           /* the entries' ranks are those of their keys */
+  GPtrArray       *order[N_RANKS];   /* the entries with a text, by rank */
+
+  /* Packed entries of a load */
+  GPtrArray       *slabs;            /* GuildContactEntry[SLAB_ENTRIES] */
+  guint            slab_used;
+  GStringChunk    *strings;
+  GPtrArray       *id_blocks;        /* gint64[IDS_BLOCK] */
+  guint            ids_used;
 };
 
 G_DEFINE_BOXED_TYPE (GuildContactIndex, guild_contact_index,
@@ -41,11 +72,18 @@ G_DEFINE_BOXED_TYPE (GuildContactIndex, guild_contact_index,
 static void
 entry_clear (GuildContactEntry *entry)
 {
+  if (entry->storage & STORAGE_PACKED)
+    {
+      /* The strings belong to the index's packed blocks. */
+      entry->display = entry->search = entry->tags = NULL;
+      entry->communities = NULL;
+      entry->n_communities = 0;
+      entry->storage &= ~STORAGE_PACKED;
+      return;
+    }
+
+  g_clear_pointer (&entry->display, g_free);
   g_clear_pointer (&entry->search, g_free);
-  g_clear_pointer (&entry->name_key, g_free);
-  g_clear_pointer (&entry->position_key, g_free);
-  g_clear_pointer (&entry->company_key, g_free);
-  g_clear_pointer (&entry->communities_key, g_free);
   g_clear_pointer (&entry->tags, g_free);
   g_clear_pointer (&entry->communities, g_free);
   entry->n_communities = 0;
@@ -57,7 +95,8 @@ entry_free (gpointer data)
   GuildContactEntry *entry = data;
 
   entry_clear (entry);
-  g_free (entry);
+  if (!(entry->storage & STORAGE_IN_SLAB))
+    g_free (entry);
 }
 
 /**
@@ -75,6 +114,8 @@ guild_contact_index_new (void)
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, entry_free);
   self->community_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint c = 0; c < N_RANKS; c++)
+    self->order[c] = g_ptr_array_new ();
 
   return self;
 }
@@ -99,6 +140,11 @@ guild_contact_index_unref (GuildContactIndex *self)
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->community_names);
   g_hash_table_unref (self->tags);
+  for (guint c = 0; c < N_RANKS; c++)
+    g_ptr_array_unref (self->order[c]);
+  g_clear_pointer (&self->slabs, g_ptr_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->id_blocks, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -108,6 +154,29 @@ guild_contact_index_get_size (GuildContactIndex *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return g_hash_table_size (self->by_id);
+}
+
+/**
+ * guild_contact_index_dup_entries:
+ *
+ * Returns: (transfer container) (element-type GuildContactEntry): every
+ *   entry, in no particular order, owned by the index
+ */
+GPtrArray *
+guild_contact_index_dup_entries (GuildContactIndex *self)
+{
+  GPtrArray *entries;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  entries = g_ptr_array_sized_new (g_hash_table_size (self->by_id));
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (entries, value);
+
+  return entries;
 }
 
 /**
@@ -126,13 +195,254 @@ guild_contact_index_lookup (GuildContactIndex *self,
 
 /* Section: computing an entry */
 
-static char *
-collate_key (const char *text)
-{
-  if (text == NULL || *text == '\0')
-    return NULL;
+/* Section: ranks
+ *
+ * The view sorts by name, position, company and communities in the user's
+ * collation. Instead of a collation key per entry and column (several times
+ * the text, kept for as long as the view is open), each entry has a rank
+ * per column: the order of its text among all entries', equal texts with
+ * equal ranks, 0 for none. A load ranks all entries at once from keys it
+ * then drops; an entry changed later is placed by bisecting the entries in
+ * rank order (self->order), making keys of the texts it meets. Ranks leave
+ * gaps between them so that a new one fits in between; when one does not,
+ * the column is numbered again. */
 
-  return g_utf8_collate_key (text, -1);
+static guint32 *
+rank_of (GuildContactEntry *entry,
+         guint              column)
+{
+  switch (column)
+    {
+    case RANK_NAME:
+      return &entry->name_rank;
+    case RANK_POSITION:
+      return &entry->position_rank;
+    case RANK_COMPANY:
+      return &entry->company_rank;
+    case RANK_COMMUNITIES:
+    default:
+      return &entry->communities_rank;
+    }
+}
+
+/* Returns: (transfer full) (nullable): the entry's text in @column, %NULL
+ *   when it is empty */
+static char *
+dup_rank_text (GuildContactIndex *self,
+               GuildContactEntry *entry,
+               guint              column)
+{
+  char *text;
+
+  switch (column)
+    {
+    case RANK_NAME:
+      text = g_strdup (guild_contact_entry_get_name (entry));
+      break;
+    case RANK_POSITION:
+      text = g_strdup (guild_contact_entry_get_position (entry));
+      break;
+    case RANK_COMPANY:
+      text = g_strdup (guild_contact_entry_get_company (entry));
+      break;
+    case RANK_COMMUNITIES:
+    default:
+      text = guild_contact_index_dup_communities_text (self, entry);
+      break;
+    }
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static char *
+dup_rank_key (GuildContactIndex *self,
+              GuildContactEntry *entry,
+              guint              column)
+{
+  g_autofree char *text = dup_rank_text (self, entry, column);
+
+  return text != NULL ? g_utf8_collate_key (text, -1) : NULL;
+}
+
+/* The spacing of ranks numbered afresh for @n texts. */
+static guint32
+rank_gap (guint n)
+{
+  return MAX (1, G_MAXUINT32 / ((guint64) n + 2));
+}
+
+/* Numbers @column's ranks again, evenly spaced, keeping their order. */
+static void
+renumber (GuildContactIndex *self,
+          guint              column)
+{
+  GPtrArray *order = self->order[column];
+  guint32 gap = rank_gap (order->len);
+  guint32 previous = 0;
+  guint32 rank = 0;
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint32 *r = rank_of (g_ptr_array_index (order, i), column);
+
+      if (i == 0 || *r != previous)
+        rank += gap;
+      previous = *r;
+      *r = rank;
+    }
+}
+
+/* The first place in @column's order whose rank is not below @rank. */
+static guint
+lower_bound (GuildContactIndex *self,
+             guint              column,
+             guint32            rank)
+{
+  GPtrArray *order = self->order[column];
+  guint lo = 0;
+  guint hi = order->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (*rank_of (g_ptr_array_index (order, mid), column) < rank)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+remove_rank (GuildContactIndex *self,
+             GuildContactEntry *entry,
+             guint              column)
+{
+  GPtrArray *order = self->order[column];
+  guint32 rank = *rank_of (entry, column);
+
+  if (rank == 0)
+    return;
+  for (guint i = lower_bound (self, column, rank);
+       i < order->len && *rank_of (g_ptr_array_index (order, i), column) == rank;
+       i++)
+    if (g_ptr_array_index (order, i) == entry)
+      {
+        g_ptr_array_remove_index (order, i);
+        break;
+      }
+  *rank_of (entry, column) = 0;
+}
+
+static void
+insert_rank (GuildContactIndex *self,
+             GuildContactEntry *entry,
+             guint              column)
+{
+  GPtrArray *order = self->order[column];
+  g_autofree char *key = dup_rank_key (self, entry, column);
+  guint lo = 0;
+  guint hi = order->len;
+  guint32 below;
+  guint32 above;
+
+  *rank_of (entry, column) = 0;
+  if (key == NULL)
+    return;
+
+  /* The first entry whose text does not sort before the new one. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autofree char *other = dup_rank_key (self, g_ptr_array_index (order, mid), column);
+
+      if (other == NULL || strcmp (other, key) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo < order->len)
+    {
+      g_autofree char *other = dup_rank_key (self, g_ptr_array_index (order, lo), column);
+
+      /* The same text: the same rank. */
+      if (other != NULL && strcmp (other, key) == 0)
+        {
+          *rank_of (entry, column) = *rank_of (g_ptr_array_index (order, lo), column);
+          g_ptr_array_insert (order, (int) lo, entry);
+          return;
+        }
+    }
+
+  below = lo > 0 ? *rank_of (g_ptr_array_index (order, lo - 1), column) : 0;
+  above = lo < order->len ? *rank_of (g_ptr_array_index (order, lo), column) : G_MAXUINT32;
+  if (above - below < 2)
+    {
+      renumber (self, column);
+      below = lo > 0 ? *rank_of (g_ptr_array_index (order, lo - 1), column) : 0;
+      above = lo < order->len ? *rank_of (g_ptr_array_index (order, lo), column) : G_MAXUINT32;
+    }
+  *rank_of (entry, column) = below + (above - below) / 2;
+  g_ptr_array_insert (order, (int) lo, entry);
+}
+
+typedef struct
+{
+  char              *key;
+  GuildContactEntry *entry;
+} Keyed;
+
+static int
+compare_keyed (const void *a,
+               const void *b)
+{
+  return strcmp (((const Keyed *) a)->key, ((const Keyed *) b)->key);
+}
+
+/* Ranks every entry in every column, on the loading worker. */
+static void
+compute_ranks (GuildContactIndex *self)
+{
+  g_autofree Keyed *keyed = g_new (Keyed, g_hash_table_size (self->by_id));
+
+  for (guint c = 0; c < N_RANKS; c++)
+    {
+      GHashTableIter iter;
+      gpointer value;
+      guint n = 0;
+      guint32 gap;
+      guint32 rank = 0;
+
+      g_hash_table_iter_init (&iter, self->by_id);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          GuildContactEntry *entry = value;
+
+          *rank_of (entry, c) = 0;
+          keyed[n].key = dup_rank_key (self, entry, c);
+          keyed[n].entry = entry;
+          if (keyed[n].key != NULL)
+            n++;
+        }
+      qsort (keyed, n, sizeof keyed[0], compare_keyed);
+
+      gap = rank_gap (n);
+      g_ptr_array_set_size (self->order[c], 0);
+      for (guint i = 0; i < n; i++)
+        {
+          if (i == 0 || strcmp (keyed[i - 1].key, keyed[i].key) != 0)
+            rank += gap;
+          *rank_of (keyed[i].entry, c) = rank;
+          g_ptr_array_add (self->order[c], keyed[i].entry);
+        }
+      for (guint i = 0; i < n; i++)
+        g_free (keyed[i].key);
+    }
 }
 
 static guint32
@@ -220,6 +530,66 @@ guild_contact_entry_is_due (const GuildContactEntry *entry,
   return entry->follow_up != 0 && entry->follow_up <= today;
 }
 
+/**
+ * guild_contact_entry_get_name:
+ *
+ * Returns: the contact's full name ("" when it has none)
+ */
+const char *
+guild_contact_entry_get_name (const GuildContactEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  return entry->display != NULL ? entry->display : "";
+}
+
+/**
+ * guild_contact_entry_get_position:
+ *
+ * Returns: the contact's position ("" when unknown)
+ */
+const char *
+guild_contact_entry_get_position (const GuildContactEntry *entry)
+{
+  const char *name = guild_contact_entry_get_name (entry);
+
+  return entry->display != NULL ? name + strlen (name) + 1 : "";
+}
+
+/**
+ * guild_contact_entry_get_company:
+ *
+ * Returns: the contact's company ("" when unknown)
+ */
+const char *
+guild_contact_entry_get_company (const GuildContactEntry *entry)
+{
+  const char *position = guild_contact_entry_get_position (entry);
+
+  return entry->display != NULL ? position + strlen (position) + 1 : "";
+}
+
+/* The three texts the view shows, each followed by a NUL, in one block. */
+static char *
+make_display (const char *name,
+              const char *position,
+              const char *company)
+{
+  gsize n_name = name != NULL ? strlen (name) : 0;
+  gsize n_position = position != NULL ? strlen (position) : 0;
+  gsize n_company = company != NULL ? strlen (company) : 0;
+  char *display = g_malloc (n_name + n_position + n_company + 3);
+  char *p = display;
+
+  memcpy (p, name != NULL ? name : "", n_name + 1);
+  p += n_name + 1;
+  memcpy (p, position != NULL ? position : "", n_position + 1);
+  p += n_position + 1;
+  memcpy (p, company != NULL ? company : "", n_company + 1);
+
+  return display;
+}
+
 static const char *
 intern_relationship (const char *id)
 {
@@ -291,7 +661,6 @@ fill_entry (GuildContactIndex  *self,
 {
   g_autoptr(GString) search = g_string_new (NULL);
   g_autoptr(GString) folded_tags = g_string_new (NULL);
-  g_autofree char *communities_text = NULL;
 
   append_folded (search, name);
   append_folded (search, company);
@@ -313,17 +682,13 @@ fill_entry (GuildContactIndex  *self,
   append_folded (search, notes);
   append_folded (search, location);
 
+  entry->display = make_display (name, position, company);
   entry->search = g_string_free (g_steal_pointer (&search), FALSE);
   entry->tags = folded_tags->len > 0 ? g_string_free (g_steal_pointer (&folded_tags), FALSE)
                                      : NULL;
-  entry->name_key = collate_key (name);
-  entry->company_key = collate_key (company);
-  entry->position_key = collate_key (position);
   entry->communities = n_communities > 0 ? g_memdup2 (communities, n_communities * sizeof (gint64))
                                          : NULL;
   entry->n_communities = n_communities;
-  communities_text = guild_contact_index_dup_communities_text (self, entry);
-  entry->communities_key = collate_key (communities_text);
   compute_follow_up (entry);
 }
 
@@ -342,17 +707,17 @@ guild_contact_index_update (GuildContactIndex *self,
 {
   GuildContactEntry *entry;
   GArray *communities;
+  char *old_texts[N_RANKS] = { NULL, };
+  gboolean existed;
   gint64 id;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (GUILD_IS_RECORD (contact), NULL);
   g_return_val_if_fail (guild_record_get_kind (contact) == GUILD_RECORD_CONTACT, NULL);
 
-  /* Its keys change, and their ranks would need the others' to move. */
-  self->ranked = FALSE;
-
   id = guild_record_get_id (contact);
   entry = g_hash_table_lookup (self->by_id, &id);
+  existed = entry != NULL;
   if (entry == NULL)
     {
       entry = g_new0 (GuildContactEntry, 1);
@@ -360,7 +725,11 @@ guild_contact_index_update (GuildContactIndex *self,
       g_hash_table_insert (self->by_id, &entry->id, entry);
     }
   else
-    entry_clear (entry);
+    {
+      for (guint c = 0; c < N_RANKS; c++)
+        old_texts[c] = dup_rank_text (self, entry, c);
+      entry_clear (entry);
+    }
 
   entry->relationship = intern_relationship (guild_record_get_text (contact, "relationship"));
   entry->quality = (guint8) guild_record_get_int (contact, "connection-quality");
@@ -379,6 +748,22 @@ guild_contact_index_update (GuildContactIndex *self,
               communities != NULL ? (const gint64 *) (gpointer) communities->data : NULL,
               communities != NULL ? communities->len : 0);
 
+  /* A text that did not change keeps its rank. */
+  for (guint c = 0; c < N_RANKS; c++)
+    {
+      g_autofree char *text = dup_rank_text (self, entry, c);
+
+      if (existed && g_strcmp0 (text, old_texts[c]) == 0)
+        {
+          g_free (old_texts[c]);
+          continue;
+        }
+      g_free (old_texts[c]);
+      if (existed)
+        remove_rank (self, entry, c);
+      insert_rank (self, entry, c);
+    }
+
   return entry;
 }
 
@@ -386,8 +771,15 @@ void
 guild_contact_index_remove (GuildContactIndex *self,
                             gint64             id)
 {
+  GuildContactEntry *entry;
+
   g_return_if_fail (self != NULL);
 
+  entry = g_hash_table_lookup (self->by_id, &id);
+  if (entry == NULL)
+    return;
+  for (guint c = 0; c < N_RANKS; c++)
+    remove_rank (self, entry, c);
   g_hash_table_remove (self->by_id, &id);
 }
 
@@ -507,6 +899,89 @@ guild_contact_index_dup_tags (GuildContactIndex *self)
   return out;
 }
 
+/* Section: packing */
+
+static GuildContactEntry *
+slab_entry (GuildContactIndex *self)
+{
+  GuildContactEntry *entry;
+
+  if (self->slabs == NULL)
+    self->slabs = g_ptr_array_new_with_free_func (g_free);
+  if (self->slabs->len == 0 || self->slab_used == SLAB_ENTRIES)
+    {
+      g_ptr_array_add (self->slabs, g_new0 (GuildContactEntry, SLAB_ENTRIES));
+      self->slab_used = 0;
+    }
+  entry = (GuildContactEntry *) g_ptr_array_index (self->slabs, self->slabs->len - 1)
+          + self->slab_used++;
+  entry->storage = STORAGE_IN_SLAB;
+
+  return entry;
+}
+
+static char *
+pack_string (GuildContactIndex *self,
+             char              *text,
+             gssize             len)
+{
+  char *packed;
+
+  if (text == NULL)
+    return NULL;
+  packed = g_string_chunk_insert_len (self->strings, text, len >= 0 ? len : (gssize) strlen (text));
+  g_free (text);
+
+  return packed;
+}
+
+static gint64 *
+pack_ids (GuildContactIndex *self,
+          gint64            *ids,
+          guint              n)
+{
+  gint64 *packed;
+
+  if (ids == NULL || n == 0 || n > IDS_BLOCK)
+    return ids;
+  if (self->id_blocks == NULL)
+    self->id_blocks = g_ptr_array_new_with_free_func (g_free);
+  if (self->id_blocks->len == 0 || self->ids_used + n > IDS_BLOCK)
+    {
+      g_ptr_array_add (self->id_blocks, g_new (gint64, IDS_BLOCK));
+      self->ids_used = 0;
+    }
+  packed = (gint64 *) g_ptr_array_index (self->id_blocks, self->id_blocks->len - 1)
+           + self->ids_used;
+  memcpy (packed, ids, n * sizeof (gint64));
+  self->ids_used += n;
+  g_free (ids);
+
+  return packed;
+}
+
+/* Moves a freshly computed entry's strings and ids into the packed blocks. */
+static void
+pack_entry (GuildContactIndex *self,
+            GuildContactEntry *entry)
+{
+  const char *name = guild_contact_entry_get_name (entry);
+  const char *company = guild_contact_entry_get_company (entry);
+  /* The three texts and the NULs between them. */
+  gssize display_len = (company + strlen (company)) - name;
+
+  if (entry->communities != NULL && entry->n_communities > IDS_BLOCK)
+    return;
+  if (self->strings == NULL)
+    self->strings = g_string_chunk_new (STRING_CHUNK);
+
+  entry->display = pack_string (self, entry->display, display_len);
+  entry->search = pack_string (self, entry->search, -1);
+  entry->tags = pack_string (self, entry->tags, -1);
+  entry->communities = pack_ids (self, entry->communities, entry->n_communities);
+  entry->storage |= STORAGE_PACKED;
+}
+
 /* Section: loading */
 
 static gboolean
@@ -611,86 +1086,6 @@ strv_of (GPtrArray *array)
   return (const char * const *) array->pdata;
 }
 
-/* Section: ranks */
-
-static int
-compare_entry_keys (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  gsize offset = GPOINTER_TO_SIZE (user_data);
-  const char *ka = G_STRUCT_MEMBER (const char *, *(GuildContactEntry * const *) a, offset);
-  const char *kb = G_STRUCT_MEMBER (const char *, *(GuildContactEntry * const *) b, offset);
-
-  if (ka == NULL || kb == NULL)
-    return (ka == NULL) - (kb == NULL);
-  return strcmp (ka, kb);
-}
-
-static void
-rank_by (GPtrArray *entries,
-         gsize      key_offset,
-         gsize      rank_offset)
-{
-  const char *previous = NULL;
-  guint32 rank = 0;
-
-  g_ptr_array_sort_with_data (entries, compare_entry_keys, GSIZE_TO_POINTER (key_offset));
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      GuildContactEntry *entry = g_ptr_array_index (entries, i);
-      const char *key = G_STRUCT_MEMBER (const char *, entry, key_offset);
-
-      if (key == NULL)
-        {
-          G_STRUCT_MEMBER (guint32, entry, rank_offset) = 0;
-          continue;
-        }
-      if (previous == NULL || strcmp (previous, key) != 0)
-        rank++;
-      previous = key;
-      G_STRUCT_MEMBER (guint32, entry, rank_offset) = rank;
-    }
-}
-
-/* Each key's rank among all entries, so that a sort compares integers. */
-static void
-compute_ranks (GuildContactIndex *self)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_sized_new (g_hash_table_size (self->by_id));
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->by_id);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (entries, value);
-
-  rank_by (entries, G_STRUCT_OFFSET (GuildContactEntry, name_key),
-           G_STRUCT_OFFSET (GuildContactEntry, name_rank));
-  rank_by (entries, G_STRUCT_OFFSET (GuildContactEntry, position_key),
-           G_STRUCT_OFFSET (GuildContactEntry, position_rank));
-  rank_by (entries, G_STRUCT_OFFSET (GuildContactEntry, company_key),
-           G_STRUCT_OFFSET (GuildContactEntry, company_rank));
-  rank_by (entries, G_STRUCT_OFFSET (GuildContactEntry, communities_key),
-           G_STRUCT_OFFSET (GuildContactEntry, communities_rank));
-  self->ranked = TRUE;
-}
-
-/**
- * guild_contact_index_get_ranked:
- *
- * Returns: whether the entries' ranks (@name_rank…) order them as their
- *   keys do: true after a load, false once an entry was updated
- */
-gboolean
-guild_contact_index_get_ranked (GuildContactIndex *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->ranked;
-}
-
 static GuildContactIndex *
 load_on (sqlite3       *db,
          GCancellable  *cancellable,
@@ -725,7 +1120,7 @@ load_on (sqlite3       *db,
     {
       Pending *p = g_new0 (Pending, 1);
 
-      p->entry = g_new0 (GuildContactEntry, 1);
+      p->entry = slab_entry (self);
       p->entry->id = sqlite3_column_int64 (stmt, 0);
       p->name = g_strdup (column_text (stmt, 1));
       p->company = g_strdup (column_text (stmt, 2));
@@ -777,6 +1172,7 @@ load_on (sqlite3       *db,
                   strv_of (p->emails), strv_of (p->tags), p->notes, p->location,
                   p->communities != NULL ? (const gint64 *) (gpointer) p->communities->data : NULL,
                   p->communities != NULL ? p->communities->len : 0);
+      pack_entry (self, p->entry);
       entry = g_steal_pointer (&p->entry);
       g_hash_table_insert (self->by_id, &entry->id, entry);
     }
@@ -801,12 +1197,31 @@ guild_store_load_contact_index (GuildStore    *self,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
+  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+
+  return guild_contact_index_load_file (guild_store_get_path (self), cancellable, error);
+}
+
+/**
+ * guild_contact_index_load_file:
+ * @path: a store's file (guild_store_get_path())
+ *
+ * Reads the contact index from the file at @path on a connection of its
+ * own, on any thread.
+ *
+ * Returns: (transfer full): the index, or %NULL with @error set
+ */
+GuildContactIndex *
+guild_contact_index_load_file (const char    *path,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
   GuildContactIndex *index;
   sqlite3 *db;
 
-  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
 
-  db = _guild_store_open_reader (guild_store_get_path (self), error);
+  db = _guild_store_open_reader (path, error);
   if (db == NULL)
     return NULL;
   index = load_on (db, cancellable, error);
@@ -822,19 +1237,9 @@ load_worker (GTask        *task,
              GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  const char *path = task_data;
   GuildContactIndex *index;
-  sqlite3 *db;
 
-  db = _guild_store_open_reader (path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  index = load_on (db, cancellable, &error);
-  _guild_store_close_reader (db);
-
+  index = guild_contact_index_load_file (task_data, cancellable, &error);
   if (index == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

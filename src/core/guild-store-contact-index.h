@@ -16,11 +16,10 @@ G_BEGIN_DECLS
 /**
  * GuildContactEntry:
  * @id: the contact's id
+ * @display: what the contacts view shows of the contact: its full name,
+ *   position and company, each followed by a NUL, in one allocation (read
+ *   them with guild_contact_entry_get_name() and the others)
  * @search: everything the search looks in, folded (guild_contact_search_text())
- * @name_key: (nullable): collation key of the full name (%NULL when empty)
- * @position_key: (nullable): collation key of the position
- * @company_key: (nullable): collation key of the company
- * @communities_key: (nullable): collation key of the community names, joined
  * @tags: (nullable): the folded tags, each followed by a '\x1f'
  * @communities: the ids of the contact's communities
  * @n_communities: how many
@@ -30,30 +29,31 @@ G_BEGIN_DECLS
  * @cadence_days: the keep-in-touch cadence, 0 for none
  * @last_interaction: the instant of the latest activity with them, 0 for none
  * @follow_up: the julian day of the next follow-up, 0 for none
- * @name_rank: the order of @name_key among all entries' (1 first; equal keys
- *   have equal ranks; 0 when the key is %NULL), valid while
- *   guild_contact_index_get_ranked() says so
- * @position_rank: the same for @position_key
- * @company_rank: the same for @company_key
- * @communities_rank: the same for @communities_key
+ * @name_rank: the order of the full name among all entries' in the user's
+ *   collation: a smaller rank sorts first, equal names have equal ranks, 0
+ *   when the name is empty (ranks have gaps; only their order means
+ *   something)
+ * @position_rank: the same for the position
+ * @company_rank: the same for the company
+ * @communities_rank: the same for the community names, joined
+ * @storage: (private): how the entry's memory is held
  *
- * What the contacts view sorts and filters by, computed once per contact so
- * that a keystroke or a click on a column header never reads the database
- * nor folds text.
+ * What the contacts view shows, sorts and filters by, computed once per
+ * contact so that a keystroke or a click on a column header never reads the
+ * database nor folds text, and so that the view needs no full record of each
+ * contact.
  */
 typedef struct
 {
   gint64      id;
+  char       *display;
   char       *search;
-  char       *name_key;
-  char       *position_key;
-  char       *company_key;
-  char       *communities_key;
   char       *tags;
   gint64     *communities;
   guint       n_communities;
   const char *relationship;
   guint8      quality;
+  guint8      storage;
   guint32     connected_on;
   int         cadence_days;
   gint64      last_interaction;
@@ -73,7 +73,7 @@ GuildContactIndex  *guild_contact_index_new                 (void);
 GuildContactIndex  *guild_contact_index_ref                 (GuildContactIndex *self);
 void                guild_contact_index_unref               (GuildContactIndex *self);
 guint               guild_contact_index_get_size            (GuildContactIndex *self);
-gboolean            guild_contact_index_get_ranked          (GuildContactIndex *self);
+GPtrArray          *guild_contact_index_dup_entries         (GuildContactIndex *self);
 GuildContactEntry  *guild_contact_index_lookup              (GuildContactIndex *self,
                                                              gint64             id);
 GuildContactEntry  *guild_contact_index_update              (GuildContactIndex *self,
@@ -94,7 +94,13 @@ GPtrArray          *guild_contact_index_dup_tags            (GuildContactIndex *
 
 gboolean            guild_contact_entry_is_due              (const GuildContactEntry *entry,
                                                              guint32            today);
+const char         *guild_contact_entry_get_name            (const GuildContactEntry *entry);
+const char         *guild_contact_entry_get_position        (const GuildContactEntry *entry);
+const char         *guild_contact_entry_get_company         (const GuildContactEntry *entry);
 
+GuildContactIndex  *guild_contact_index_load_file           (const char        *path,
+                                                             GCancellable      *cancellable,
+                                                             GError           **error);
 GuildContactIndex  *guild_store_load_contact_index          (GuildStore        *self,
                                                              GCancellable      *cancellable,
                                                              GError           **error);

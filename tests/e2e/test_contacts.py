@@ -217,6 +217,10 @@ def run(workdir, language, words):
         log(f'{words["label"]}: back to the list (Escape), then search in lower case')
         rawinput.pressKey('Escape')
         find(window, 'label', words['name'])
+        # The row follows the store: the new company and the activity's day,
+        # in words of the interface's language.
+        find(window, 'label', words['company'])
+        find(window, 'label', pgettext('relative day', 'today'))
         rawinput.keyCombo('<Control>f')
         rawinput.typeText(words['search'])
         wait_for('the list to show the contact found',

@@ -16,6 +16,7 @@
 
 #include "guild-activity-timeline.h"
 #include "guild-contact-editor.h"
+#include "guild-relative-date.h"
 #include "guild-format.h"
 #include "guild-record.h"
 #include "guild-records.h"
@@ -1279,21 +1280,21 @@ update_follow_up (GuildContactEditor *self)
   if (self->record != NULL && self->index != NULL)
     entry = guild_contact_index_lookup (self->index, guild_record_get_id (self->record));
 
+  /* Dates in the translation's order and words, not LC_TIME's ("%x" is
+   * US-style when only the interface language is Russian). */
   if (entry != NULL && entry->last_interaction != 0)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->last_interaction);
-      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-      last = guild_format_date_time (local, "%x");
-    }
+    last = guild_format_relative_day (entry->last_interaction, NULL);
   if (entry != NULL && entry->follow_up != 0)
     {
+      g_autoptr(GDateTime) noon = NULL;
       GDate date;
 
       g_date_clear (&date, 1);
       g_date_set_julian (&date, entry->follow_up);
-      next = g_malloc (64);
-      g_date_strftime (next, 64, "%x", &date);
+      noon = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                    g_date_get_day (&date), 12, 0, 0);
+      /* xgettext:no-c-format */
+      next = noon != NULL ? guild_format_date_time (noon, _("%-d %B %Y")) : NULL;
     }
 
   if (next != NULL && guild_contact_entry_is_due (entry, guild_julian_today ()))

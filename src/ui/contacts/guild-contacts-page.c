@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -26,6 +27,7 @@
 #include "guild-export-ui.h"
 #include "guild-format.h"
 #include "guild-merge-dialog.h"
+#include "guild-relative-date.h"
 #include "guild-record-list.h"
 #include "guild-store-contact-index.h"
 #include "guild-store-contacts.h"
@@ -45,6 +47,11 @@
 #define DUPLICATES_DELAY_MS   2000
 #define WIDTHS_SAVE_DELAY_MS  500
 #define HOT_MARGIN_ROWS       8
+#define SETTLE_DELAY_MS       250
+/* No row is shorter (a line of text and the row's padding). */
+#define MIN_ROW_HEIGHT        24
+/* When the view's height is not known yet. */
+#define DEFAULT_VISIBLE_ROWS  40
 
 typedef struct
 {
@@ -54,15 +61,19 @@ typedef struct
   gboolean    expand;
 } ColumnDef;
 
+/* The widths add up to what fits the window's default width (1000 px), with
+ * room in each for its Russian header («Последний контакт», «Когда
+ * связаться», «Качество связи») and for a date with the "due" tag; the
+ * name takes whatever is left. */
 static const ColumnDef column_defs[GUILD_CONTACT_N_SORTS] = {
-  { "name", NC_("column", "Name"), 170, TRUE },
-  { "position", NC_("column", "Position"), 140, FALSE },
-  { "company", NC_("column", "Company"), 110, FALSE },
-  { "relationship", NC_("column", "Relationship"), 110, FALSE },
-  { "communities", NC_("column", "Communities"), 140, FALSE },
-  { "last-interaction", NC_("column", "Last Interaction"), 95, FALSE },
-  { "next-follow-up", NC_("column", "Next Follow-Up"), 120, FALSE },
-  { "quality", NC_("column", "Connection Quality"), 90, FALSE },
+  { "name", NC_("column", "Name"), 130, TRUE },
+  { "position", NC_("column", "Position"), 115, FALSE },
+  { "company", NC_("column", "Company"), 100, FALSE },
+  { "relationship", NC_("column", "Relationship"), 100, FALSE },
+  { "communities", NC_("column", "Communities"), 110, FALSE },
+  { "last-interaction", NC_("column", "Last Interaction"), 140, FALSE },
+  { "next-follow-up", NC_("column", "Next Follow-Up"), 160, FALSE },
+  { "quality", NC_("column", "Connection Quality"), 135, FALSE },
 };
 
 typedef struct
@@ -92,7 +103,6 @@ struct _GuildContactsPage
 
   /* Owned */
   GuildStore           *store;
-  GuildRecordList      *records;
   GuildRecordList      *communities;
   GuildContactTable    *table;
   GuildContactSlots    *slots;
@@ -115,15 +125,18 @@ struct _GuildContactsPage
   AdwToast             *merge_toast;
 
   guint                 index_reload_source;
+  guint                 filters_source;
+  guint                 settle_source;
+  guint                 painted_source;
   guint                 duplicates_source;
   guint                 widths_source;
   int                   sniffed;
   guint                 requested : 1;
-  guint                 index_loading : 1;
-  guint                 index_stale : 1;
   guint                 failed : 1;
   guint                 undoing : 1;
   guint                 restoring_columns : 1;
+  guint                 after_load : 1;
+  guint                 paint_hooked : 1;
 };
 
 enum {
@@ -136,8 +149,10 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (GuildContactsPage, guild_contacts_page, GTK_TYPE_WIDGET)
 
-static void start_index_load (GuildContactsPage *self);
 static void update_hot_range (GuildContactsPage *self);
+static void after_next_frame (GuildContactsPage *self);
+static void on_after_paint_cb (GdkFrameClock     *clock,
+                               GuildContactsPage *self);
 
 /* Section: state */
 
@@ -158,8 +173,7 @@ update_state (GuildContactsPage *self)
 
   if (self->failed)
     name = "failed";
-  else if (self->records == NULL || !self->requested ||
-           !guild_record_list_get_loaded (self->records) ||
+  else if (self->table == NULL || !self->requested ||
            guild_contact_table_get_index (self->table) == NULL)
     name = "loading";
   else if (total == 0)
@@ -215,16 +229,24 @@ show_error (GuildContactsPage *self,
 
 /* Section: cells */
 
-static void
-format_julian (guint32  julian,
-               char    *out,
-               gsize    size)
+/* A day as the rest of Guild writes it ("5 November 2026", «5 ноября
+ * 2026»): in the order and words of the translation, not of LC_TIME, which
+ * may well be English while the interface is Russian. */
+static char *
+format_julian (guint32 julian)
 {
+  g_autoptr(GDateTime) dt = NULL;
   GDate date;
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
-  g_date_strftime (out, size, "%x", &date);
+  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+  if (dt == NULL)
+    return g_strdup ("");
+
+  /* xgettext:no-c-format */
+  return guild_format_date_time (dt, _("%-d %B %Y"));
 }
 
 static void
@@ -241,7 +263,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   if (data->column == GUILD_CONTACT_SORT_NEXT_FOLLOW_UP)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *due = gtk_label_new (C_("contact", "due"));
+      /* Translators: a tag after the date of a follow-up that is due, in a
+       * narrow column headed "Next Follow-Up": keep it short. */
+      GtkWidget *due = gtk_label_new (C_("follow-up tag", "due"));
 
       gtk_widget_add_css_class (due, "guild-due");
       gtk_widget_set_visible (due, FALSE);
@@ -260,69 +284,56 @@ fill_cell (GtkListItem *item,
 {
   GuildContactsPage *self = data->page;
   GuildContactSlot *slot = gtk_list_item_get_item (item);
-  GuildRecord *record;
   GtkWidget *child = gtk_list_item_get_child (item);
   GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
   GuildContactEntry *entry;
   g_autofree char *owned = NULL;
   const char *text = "";
-  char buf[64];
 
   if (slot == NULL || self->table == NULL)
     return;
-  record = guild_contact_table_get_record (self->table, guild_contact_slot_get_position (slot));
-  if (record == NULL)
-    return;
   entry = guild_contact_table_get_entry (self->table, guild_contact_slot_get_position (slot));
+  if (entry == NULL)
+    return;
 
   switch (data->column)
     {
     case GUILD_CONTACT_SORT_NAME:
-      text = guild_record_get_text (record, "full-name");
+      text = guild_contact_entry_get_name (entry);
       break;
     case GUILD_CONTACT_SORT_POSITION:
-      text = guild_record_get_text (record, "position");
+      text = guild_contact_entry_get_position (entry);
       break;
     case GUILD_CONTACT_SORT_COMPANY:
-      text = guild_record_get_text (record, "company");
+      text = guild_contact_entry_get_company (entry);
       break;
     case GUILD_CONTACT_SORT_RELATIONSHIP:
-      text = guild_vocab_label (GUILD_VOCAB_RELATIONSHIP,
-                                guild_record_get_text (record, "relationship"));
+      text = guild_vocab_label (GUILD_VOCAB_RELATIONSHIP, entry->relationship);
       break;
     case GUILD_CONTACT_SORT_COMMUNITIES:
-      if (entry != NULL)
-        text = owned = guild_contact_index_dup_communities_text (
-                         guild_contact_table_get_index (self->table), entry);
+      text = owned = guild_contact_index_dup_communities_text (
+                       guild_contact_table_get_index (self->table), entry);
       break;
     case GUILD_CONTACT_SORT_LAST_INTERACTION:
-      if (entry != NULL && entry->last_interaction != 0)
-        {
-          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->last_interaction);
-          g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-          text = owned = guild_format_date_time (local, "%x");
-        }
+      /* "yesterday", "3 weeks ago", then the date. */
+      if (entry->last_interaction != 0)
+        text = owned = guild_format_relative_day (entry->last_interaction, NULL);
       break;
     case GUILD_CONTACT_SORT_NEXT_FOLLOW_UP:
       {
         GtkWidget *due = gtk_widget_get_next_sibling (label);
-        gboolean is_due = entry != NULL &&
-                          guild_contact_entry_is_due (entry,
+        gboolean is_due = guild_contact_entry_is_due (entry,
                                                       guild_contact_table_get_today (self->table));
 
-        if (entry != NULL && entry->follow_up != 0)
-          {
-            format_julian (entry->follow_up, buf, sizeof buf);
-            text = buf;
-          }
+        if (entry->follow_up != 0)
+          text = owned = format_julian (entry->follow_up);
         gtk_widget_set_visible (due, is_due);
       }
       break;
     case GUILD_CONTACT_SORT_QUALITY:
       {
         static const char * const stars[] = { "", "★☆☆☆☆", "★★☆☆☆", "★★★☆☆", "★★★★☆", "★★★★★" };
-        guint q = (guint) guild_record_get_int (record, "connection-quality");
+        guint q = entry->quality;
 
         text = stars[MIN (q, 5)];
         if (q > 0)
@@ -633,13 +644,13 @@ static void open_contact (GuildContactsPage *self,
 static void
 on_search_activate_cb (GuildContactsPage *self)
 {
-  g_autoptr(GuildRecord) first = NULL;
+  gint64 first;
 
   /* The search runs after a short typing delay: catch up first. */
   on_search_changed_cb (self);
-  first = g_list_model_get_item (G_LIST_MODEL (self->table), 0);
-  if (first != NULL)
-    open_contact (self, guild_record_get_id (first), FALSE);
+  first = guild_contact_table_get_id (self->table, 0);
+  if (first != 0)
+    open_contact (self, first, FALSE);
 }
 
 static void
@@ -686,20 +697,35 @@ on_filters_changed_cb (GuildContactsPage *self)
   update_state (self);
 }
 
-static int
-compare_by_name (gconstpointer a,
-                 gconstpointer b)
+/* A community and the collation key of its name: 2,000 communities sort
+ * by comparing keys made once each rather than by g_utf8_collate() per
+ * comparison. */
+typedef struct
 {
-  GuildRecord *ra = *(GuildRecord * const *) a;
-  GuildRecord *rb = *(GuildRecord * const *) b;
+  char        *key;
+  GuildRecord *record;
+} KeyedRecord;
 
-  return g_utf8_collate (guild_record_get_text (ra, "name"), guild_record_get_text (rb, "name"));
+static void
+keyed_record_clear (gpointer data)
+{
+  KeyedRecord *k = data;
+
+  g_free (k->key);
+  g_object_unref (k->record);
+}
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const KeyedRecord *) a)->key, ((const KeyedRecord *) b)->key);
 }
 
 static void
 rebuild_community_filter (GuildContactsPage *self)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (KeyedRecord));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GListModel *model = G_LIST_MODEL (self->communities);
   gint64 current = 0;
@@ -710,15 +736,22 @@ rebuild_community_filter (GuildContactsPage *self)
   if (selected > 0 && selected - 1 < self->community_filter_ids->len)
     current = g_array_index (self->community_filter_ids, gint64, selected - 1);
 
+  g_array_set_clear_func (records, keyed_record_clear);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (records, g_list_model_get_item (model, i));
-  g_ptr_array_sort (records, compare_by_name);
+    {
+      KeyedRecord k;
+
+      k.record = g_list_model_get_item (model, i);
+      k.key = g_utf8_collate_key (guild_record_get_text (k.record, "name"), -1);
+      g_array_append_val (records, k);
+    }
+  g_array_sort (records, compare_keyed);
 
   g_array_set_size (self->community_filter_ids, 0);
   g_ptr_array_add (names, (gpointer) _("All communities"));
   for (guint i = 0; i < records->len; i++)
     {
-      GuildRecord *r = g_ptr_array_index (records, i);
+      GuildRecord *r = g_array_index (records, KeyedRecord, i).record;
       gint64 id = guild_record_get_id (r);
 
       g_array_append_val (self->community_filter_ids, id);
@@ -778,6 +811,29 @@ clear_filters_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->tag_dropdown, 0);
   gtk_toggle_button_set_active (self->due_button, FALSE);
   gtk_menu_button_popdown (self->filter_button);
+}
+
+static void
+trim_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Reading 100,000 contacts and their index frees many small blocks, on the
+ * workers' heaps too: they go back to the system, off the main thread. */
+static void
+release_memory (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, release_memory);
+  g_task_run_in_thread (task, trim_worker);
 }
 
 /* Section: duplicates */
@@ -842,6 +898,8 @@ duplicates_found_cb (GObject      *object,
   g_clear_pointer (&self->duplicates, g_ptr_array_unref);
   self->duplicates = pairs;
   update_duplicates_button (self);
+  /* The search read every contact on its worker. */
+  release_memory ();
 }
 
 static gboolean
@@ -1085,10 +1143,10 @@ static void
 on_column_view_activate_cb (GuildContactsPage *self,
                             guint              position)
 {
-  g_autoptr(GuildRecord) record = g_list_model_get_item (G_LIST_MODEL (self->table), position);
+  gint64 id = guild_contact_table_get_id (self->table, position);
 
-  if (record != NULL)
-    open_contact (self, guild_record_get_id (record), FALSE);
+  if (id != 0)
+    open_contact (self, id, FALSE);
 }
 
 static void
@@ -1113,82 +1171,78 @@ on_leaflet_visible_child_cb (GuildContactsPage *self)
 
 /* Section: the index */
 
-static void
-trim_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+rebuild_filters_cb (gpointer user_data)
 {
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
-  g_task_return_boolean (task, TRUE);
-}
+  GuildContactsPage *self = user_data;
 
-/* Reading 100,000 contacts and their index frees many small blocks, on the
- * workers' heaps too: they go back to the system, off the main thread. */
-static void
-release_memory (void)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-  g_task_set_source_tag (task, release_memory);
-  g_task_run_in_thread (task, trim_worker);
-}
-
-static void
-index_loaded_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GuildContactsPage) self = user_data;
-  g_autoptr(GuildContactIndex) index = NULL;
-  g_autoptr(GError) error = NULL;
-
-  index = guild_store_load_contact_index_finish (GUILD_STORE (object), result, &error);
-  if (index == NULL)
+  self->filters_source = 0;
+  if (self->table != NULL && guild_contact_table_get_index (self->table) != NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      self->index_loading = FALSE;
-      g_warning ("Could not read the contacts index: %s", error->message);
-      self->failed = TRUE;
-      update_state (self);
-      return;
+      rebuild_tag_filter (self);
+      rebuild_community_filter (self);
     }
+  return G_SOURCE_REMOVE;
+}
 
-  self->index_loading = FALSE;
-  self->failed = FALSE;
-  guild_contact_table_set_index (self->table, index);
-  guild_contact_editor_set_index (self->editor, index);
-  rebuild_tag_filter (self);
-  rebuild_community_filter (self);
-  update_state (self);
+static gboolean
+settle_cb (gpointer user_data)
+{
+  GuildContactsPage *self = user_data;
+
+  self->settle_source = 0;
   release_memory ();
-
-  if (self->index_stale)
-    {
-      self->index_stale = FALSE;
-      start_index_load (self);
-    }
-  else if (self->duplicates == NULL)
+  if (self->duplicates == NULL)
     schedule_duplicates (self, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* A new index was read (the table reads and sorts it on a worker, and has
+ * shown its rows already). What is not on screen waits for the frame that
+ * paints them: the filters' menus, the search for duplicates and giving
+ * memory back (whose malloc_trim() holds malloc's locks). */
+static void
+on_table_index_cb (GuildContactsPage *self)
+{
+  GuildContactIndex *index = guild_contact_table_get_index (self->table);
+
+  guild_contact_editor_set_index (self->editor, index);
+  if (index == NULL)
+    return;
+  update_state (self);
+  self->after_load = TRUE;
+  after_next_frame (self);
+}
+
+/* After the frame that painted the rows of a new index. */
+static void
+after_load (GuildContactsPage *self)
+{
+  self->after_load = FALSE;
+  if (self->filters_source == 0)
+    {
+      self->filters_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_filters_cb,
+                                              self, NULL);
+      g_source_set_name_by_id (self->filters_source, "[guild] contacts filters");
+    }
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  self->settle_source = g_timeout_add (SETTLE_DELAY_MS, settle_cb, self);
+  g_source_set_name_by_id (self->settle_source, "[guild] contacts settle");
 }
 
 static void
-start_index_load (GuildContactsPage *self)
+on_table_loading_cb (GuildContactsPage *self)
 {
-  if (self->store == NULL)
-    return;
-  if (self->index_loading)
+  const GError *error = guild_contact_table_get_error (self->table);
+
+  /* The rows that fit on the page are those shown first when it fills. */
+  if (guild_contact_table_get_loading (self->table))
     {
-      self->index_stale = TRUE;
+      update_hot_range (self);
       return;
     }
-
-  self->index_loading = TRUE;
-  guild_store_load_contact_index_async (self->store, self->cancellable, index_loaded_cb,
-                                        g_object_ref (self));
+  self->failed = error != NULL;
+  update_state (self);
 }
 
 static gboolean
@@ -1197,7 +1251,8 @@ reload_index_cb (gpointer user_data)
   GuildContactsPage *self = user_data;
 
   self->index_reload_source = 0;
-  start_index_load (self);
+  if (self->table != NULL)
+    guild_contact_table_load (self->table);
   return G_SOURCE_REMOVE;
 }
 
@@ -1253,8 +1308,7 @@ on_store_changed_cb (GuildContactsPage *self,
   switch ((GuildRecordKind) kind)
     {
     case GUILD_RECORD_CONTACT:
-      if (self->index_loading || change == GUILD_CHANGE_RESET)
-        start_index_load (self);
+      /* The table follows the contacts by itself. */
       if (change == GUILD_CHANGE_ADDED && !self->undoing)
         {
           /* Ids are reused: a toast could no longer undo safely. */
@@ -1308,9 +1362,8 @@ reload_action (GtkWidget  *widget,
   GuildContactsPage *self = GUILD_CONTACTS_PAGE (widget);
 
   self->failed = FALSE;
-  if (self->records != NULL)
-    guild_record_list_load (self->records);
-  start_index_load (self);
+  if (self->table != NULL)
+    guild_contact_table_load (self->table);
   update_state (self);
 }
 
@@ -1421,6 +1474,17 @@ guild_contacts_page_dispose (GObject *object)
   self->restoring_columns = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->index_reload_source, g_source_remove);
+  g_clear_handle_id (&self->filters_source, g_source_remove);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  g_clear_handle_id (&self->painted_source, g_source_remove);
+  if (self->paint_hooked)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+      self->paint_hooked = FALSE;
+    }
   g_clear_handle_id (&self->duplicates_source, g_source_remove);
   if (self->widths_source != 0)
     {
@@ -1439,7 +1503,6 @@ guild_contacts_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->slots);
   g_clear_object (&self->table);
-  g_clear_object (&self->records);
   g_clear_object (&self->communities);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -1689,7 +1752,12 @@ update_hot_range (GuildContactsPage *self)
   upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
   if (n == 0 || upper <= 0 || gtk_adjustment_get_page_size (adjustment) <= 0)
     {
-      guild_contact_slots_set_hot_range (self->slots, 0, G_MAXUINT);
+      int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+      /* No rows yet: as many as could fit on the page, from the top. */
+      guild_contact_slots_set_hot_range (self->slots, 0,
+                                         height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1
+                                                    : DEFAULT_VISIBLE_ROWS);
       return;
     }
 
@@ -1698,6 +1766,70 @@ update_hot_range (GuildContactsPage *self)
   guild_contact_slots_set_hot_range (self->slots, (guint) MAX (first, 0),
                                      (guint) ceil (gtk_adjustment_get_page_size (adjustment) / row)
                                      + 2 * HOT_MARGIN_ROWS);
+}
+
+/* What waits for the next frame: the rows of the list past the first
+ * screen (GuildContactSlots shows those first), and after a load the
+ * things not on screen. */
+static void
+next_frame_work (GuildContactsPage *self)
+{
+  if (self->slots != NULL)
+    guild_contact_slots_complete (self->slots);
+  if (self->after_load)
+    after_load (self);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock     *clock,
+                   GuildContactsPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+  self->paint_hooked = FALSE;
+  next_frame_work (self);
+}
+
+static gboolean
+painted_cb (gpointer user_data)
+{
+  GuildContactsPage *self = user_data;
+
+  self->painted_source = 0;
+  next_frame_work (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_next_frame (GuildContactsPage *self)
+{
+  /* The list itself may be mapped only once the state says "items". */
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (!self->paint_hooked)
+        {
+          self->paint_hooked = TRUE;
+          g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self, 0);
+        }
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else if (self->painted_source == 0)
+    {
+      /* Not on screen: no frame to wait for. */
+      self->painted_source = g_idle_add (painted_cb, self);
+      g_source_set_name_by_id (self->painted_source, "[guild] contacts next frame");
+    }
+}
+
+/* The slots show the rows on screen first when the list fills (the view
+ * builds the widgets of the rows it has): the others come after the frame
+ * that painted those. */
+static void
+on_slots_items_changed_cb (GuildContactsPage *self)
+{
+  if (guild_contact_slots_get_pending (self->slots) > 0)
+    after_next_frame (self);
 }
 
 static void
@@ -1732,7 +1864,6 @@ guild_contacts_page_set_store (GuildContactsPage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->index_loading = FALSE;
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -1742,7 +1873,6 @@ guild_contacts_page_set_store (GuildContactsPage *self,
   g_clear_object (&self->selection);
   g_clear_object (&self->slots);
   g_clear_object (&self->table);
-  g_clear_object (&self->records);
   g_clear_object (&self->communities);
   self->requested = FALSE;
 
@@ -1754,9 +1884,8 @@ guild_contacts_page_set_store (GuildContactsPage *self,
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
                                G_CONNECT_SWAPPED);
 
-      self->records = guild_record_list_new (store, GUILD_RECORD_CONTACT);
       self->communities = guild_record_list_new (store, GUILD_RECORD_COMMUNITY);
-      self->table = guild_contact_table_new (G_LIST_MODEL (self->records));
+      self->table = guild_contact_table_new (store);
       /* The view shows slots that keep its row widgets across a search, a
        * filter or a sort (GuildContactSlots); after such a change the rows
        * selected by position are other contacts, so the selection goes. */
@@ -1766,10 +1895,15 @@ guild_contacts_page_set_store (GuildContactsPage *self,
       g_signal_connect_object (self->slots, "contents-changed",
                                G_CALLBACK (on_slots_contents_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->slots, "items-changed",
+                               G_CALLBACK (on_slots_items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       update_hot_range (self);
 
-      g_signal_connect_object (self->records, "notify::loaded",
-                               G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->table, "notify::index",
+                               G_CALLBACK (on_table_index_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->table, "notify::loading",
+                               G_CALLBACK (on_table_loading_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->table, "items-changed",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->communities, "items-changed",
@@ -1807,13 +1941,12 @@ guild_contacts_page_load (GuildContactsPage *self)
 {
   g_return_if_fail (GUILD_IS_CONTACTS_PAGE (self));
 
-  if (self->records == NULL || self->requested)
+  if (self->table == NULL || self->requested)
     return;
 
   self->requested = TRUE;
-  guild_record_list_load (self->records);
   guild_record_list_load (self->communities);
-  start_index_load (self);
+  guild_contact_table_load (self->table);
   update_state (self);
 }
 
@@ -1870,13 +2003,10 @@ guild_contacts_page_dup_selected_ids (GuildContactsPage *self)
        ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr(GuildRecord) record = g_list_model_get_item (G_LIST_MODEL (self->table), position);
-      gint64 id;
+      gint64 id = guild_contact_table_get_id (self->table, position);
 
-      if (record == NULL)
-        continue;
-      id = guild_record_get_id (record);
-      g_array_append_val (ids, id);
+      if (id != 0)
+        g_array_append_val (ids, id);
     }
 
   return ids;
