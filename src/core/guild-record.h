@@ -92,6 +92,7 @@ struct _GuildRecordClass
   guint             n_fields;
   GParamSpec      **field_pspecs;
   guint             first_field_prop;
+  GHashTable       *field_index;     /* field name → index + 1 */
 };
 
 void               guild_record_class_install_fields (GuildRecordClass *klass,

@@ -15,6 +15,7 @@
 #include "guild-store-import.h"
 #include "guild-store-private.h"
 #include "guild-store-import-undo.h"
+#include "import/guild-import-private.h"
 
 /* Matching parsed records against the database, and writing an import.
  *
@@ -549,7 +550,7 @@ index_contacts (Matcher  *m,
           const char *value = (const char *) sqlite3_column_text (stmt, 1);
 
           if (q == 0)
-            index_put (m->emails, g_utf8_casefold (value ? value : "", -1), id);
+            index_put (m->emails, _guild_import_casefold (value ? value : ""), id);
           else if (q == 1)
             index_put (m->urls, guild_import_normalize_url (value), id);
           else
@@ -680,7 +681,7 @@ contact_keys_init (ContactKeys *keys,
   keys->emails = g_ptr_array_new_with_free_func (g_free);
   keys->urls = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; emails[i] != NULL; i++)
-    g_ptr_array_add (keys->emails, g_utf8_casefold (emails[i], -1));
+    g_ptr_array_add (keys->emails, _guild_import_casefold (emails[i]));
   for (guint i = 0; urls[i] != NULL; i++)
     g_ptr_array_add (keys->urls, guild_import_normalize_url (urls[i]));
   keys->name = name_key (guild_record_get_text (record, "full-name"),
@@ -1173,8 +1174,11 @@ apply_entry (Applier                 *a,
             return FALSE;
           break;
         }
-      /* The store writes the row's import_batch with it (see apply_on). */
-      if (!guild_store_add (a->store, entry->merged, error))
+      /* The store writes the row's import_batch with it (see apply_on).
+       * The preview prepared and validated the record; unless references
+       * were resolved into it since, it is still what was checked. */
+      if (!(file_refs ? guild_store_add (a->store, entry->merged, error)
+                      : _guild_store_add_validated (a->store, entry->merged, error)))
         return FALSE;
       break;
 

@@ -54,6 +54,7 @@ int       _guild_import_month_number   (const char     *name,
                                         gsize           len);
 char     *_guild_import_canonical_url  (const char     *url);
 gboolean  _guild_import_looks_like_url (const char     *text);
+char     *_guild_import_casefold       (const char     *text);
 
 /* How a file's bytes are text (guild-import.c). */
 typedef enum
