@@ -661,6 +661,32 @@ guild_record_set_text (GuildRecord *self,
 }
 
 /**
+ * _guild_record_take_text:
+ * @value: (transfer full) (nullable): the new text, %NULL for none
+ *
+ * guild_record_set_text() that keeps @value rather than a copy (parsers
+ * hand over what they made).
+ */
+void
+_guild_record_take_text (GuildRecord *self,
+                         const char  *name,
+                         char        *value)
+{
+  GValue v = G_VALUE_INIT;
+  guint index;
+
+  g_return_if_fail (GUILD_IS_RECORD (self));
+
+  index = require_field (self, name, G_TYPE_STRING);
+  g_value_init (&v, G_TYPE_STRING);
+  if (value != NULL)
+    g_value_take_string (&v, value);
+  else
+    g_value_set_static_string (&v, "");
+  store_value (self, index, &v);
+}
+
+/**
  * guild_record_get_int:
  *
  * Returns: an int, instant, boolean or reference field, widened to 64 bits.
@@ -736,6 +762,28 @@ guild_record_set_strv (GuildRecord        *self,
   index = require_field (self, name, G_TYPE_STRV);
   g_value_init (&v, G_TYPE_STRV);
   g_value_take_boxed (&v, value ? g_strdupv ((char **) value) : g_new0 (char *, 1));
+  store_value (self, index, &v);
+}
+
+/**
+ * _guild_record_take_strv:
+ * @value: (transfer full) (nullable): the new list, %NULL for none
+ *
+ * guild_record_set_strv() that keeps @value rather than a copy.
+ */
+void
+_guild_record_take_strv (GuildRecord  *self,
+                         const char   *name,
+                         char        **value)
+{
+  GValue v = G_VALUE_INIT;
+  guint index;
+
+  g_return_if_fail (GUILD_IS_RECORD (self));
+
+  index = require_field (self, name, G_TYPE_STRV);
+  g_value_init (&v, G_TYPE_STRV);
+  g_value_take_boxed (&v, value != NULL ? value : g_new0 (char *, 1));
   store_value (self, index, &v);
 }
 

@@ -124,6 +124,9 @@ const char        *guild_record_get_text             (GuildRecord      *self,
 void               guild_record_set_text             (GuildRecord      *self,
                                                       const char       *name,
                                                       const char       *value);
+void               _guild_record_take_text           (GuildRecord      *self,
+                                                      const char       *name,
+                                                      char             *value);
 gint64             guild_record_get_int              (GuildRecord      *self,
                                                       const char       *name);
 void               guild_record_set_int              (GuildRecord      *self,
@@ -134,6 +137,9 @@ const char * const *guild_record_get_strv            (GuildRecord      *self,
 void               guild_record_set_strv             (GuildRecord      *self,
                                                       const char       *name,
                                                       const char * const *value);
+void               _guild_record_take_strv           (GuildRecord      *self,
+                                                      const char       *name,
+                                                      char            **value);
 GArray            *guild_record_get_ids              (GuildRecord      *self,
                                                       const char       *name);
 void               guild_record_set_ids              (GuildRecord      *self,

@@ -83,7 +83,8 @@ card_free (Card *card)
   g_ptr_array_unref (card->phones);
   g_ptr_array_unref (card->urls);
   g_ptr_array_unref (card->tags);
-  g_string_free (card->notes, TRUE);
+  if (card->notes != NULL)
+    g_string_free (card->notes, TRUE);
   g_free (card);
 }
 
@@ -554,7 +555,8 @@ finish_card (Parser *parser)
 {
   g_autoptr(Card) card = g_steal_pointer (&parser->card);
   const char *name;
-  GuildContact *contact;
+  char **name_slot, **position_slot;
+  GuildRecord *record;
 
   name = card->full_name != NULL ? card->full_name : card->built_name;
   if (name == NULL || *name == '\0')
@@ -563,25 +565,29 @@ finish_card (Parser *parser)
       return;
     }
 
-  contact = guild_contact_new (name);
-  guild_record_set_text (GUILD_RECORD (contact), "given-name", card->given);
-  guild_record_set_text (GUILD_RECORD (contact), "family-name", card->family);
-  guild_record_set_text (GUILD_RECORD (contact), "company", card->company);
-  guild_record_set_text (GUILD_RECORD (contact), "position",
-                         card->position != NULL ? card->position : card->role);
-  guild_record_set_text (GUILD_RECORD (contact), "location", card->location);
-  guild_record_set_text (GUILD_RECORD (contact), "birthday", card->birthday);
+  /* The card goes away: its texts and lists move into the contact. */
+  name_slot = card->full_name != NULL ? &card->full_name : &card->built_name;
+  position_slot = card->position != NULL ? &card->position : &card->role;
+  record = guild_record_new_for_kind (GUILD_RECORD_CONTACT);
+  _guild_record_take_text (record, "full-name",
+                           g_steal_pointer (name_slot));
+  _guild_record_take_text (record, "given-name", g_steal_pointer (&card->given));
+  _guild_record_take_text (record, "family-name", g_steal_pointer (&card->family));
+  _guild_record_take_text (record, "company", g_steal_pointer (&card->company));
+  _guild_record_take_text (record, "position", g_steal_pointer (position_slot));
+  _guild_record_take_text (record, "location", g_steal_pointer (&card->location));
+  _guild_record_take_text (record, "birthday", g_steal_pointer (&card->birthday));
   if (card->relationship != NULL)
-    guild_record_set_text (GUILD_RECORD (contact), "relationship", card->relationship);
+    _guild_record_take_text (record, "relationship", g_steal_pointer (&card->relationship));
   if (card->connected_on != NULL)
-    guild_record_set_text (GUILD_RECORD (contact), "connected-on", card->connected_on);
-  guild_record_set_text (GUILD_RECORD (contact), "notes", card->notes->str);
-  _guild_record_set_list (GUILD_RECORD (contact), "emails", card->emails);
-  _guild_record_set_list (GUILD_RECORD (contact), "phones", card->phones);
-  _guild_record_set_list (GUILD_RECORD (contact), "urls", card->urls);
-  _guild_record_set_list (GUILD_RECORD (contact), "tags", card->tags);
+    _guild_record_take_text (record, "connected-on", g_steal_pointer (&card->connected_on));
+  _guild_record_take_text (record, "notes", g_string_free (g_steal_pointer (&card->notes), FALSE));
+  _guild_record_take_list (record, "emails", card->emails);
+  _guild_record_take_list (record, "phones", card->phones);
+  _guild_record_take_list (record, "urls", card->urls);
+  _guild_record_take_list (record, "tags", card->tags);
 
-  guild_import_result_add (parser->result, GUILD_RECORD (contact), card->line, 0);
+  guild_import_result_add (parser->result, record, card->line, 0);
 }
 
 static void

@@ -695,6 +695,17 @@ _guild_record_set_list (GuildRecord *record,
   guild_record_set_strv (record, name, (const char * const *) strv->pdata);
 }
 
+/* _guild_record_set_list() that moves the strings of @list into @record
+ * rather than copying them: @list is left empty. */
+void
+_guild_record_take_list (GuildRecord *record,
+                         const char  *name,
+                         GPtrArray   *list)
+{
+  g_ptr_array_add (list, NULL);
+  _guild_record_take_strv (record, name, (char **) g_ptr_array_steal (list, NULL));
+}
+
 /* Joins the non-empty parts with single spaces. */
 char *
 _guild_import_join_name (const char *first,
