@@ -770,8 +770,9 @@ row_to_contact (GuildImportResult     *result,
 
   for (guint i = 0; i < cells->len; i++)
     {
-      const char *cell = g_ptr_array_index (cells, i);
-      g_autofree char *trimmed = g_strstrip (g_strdup (cell));
+      /* The row's cells are not needed after this: each is trimmed in
+       * place and kept by the field it goes to. */
+      g_autofree char *trimmed = g_strstrip ((char *) g_steal_pointer (&cells->pdata[i]));
 
       if (*trimmed == '\0')
         continue;
