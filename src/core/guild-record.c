@@ -312,9 +312,15 @@ guild_record_constructed (GObject *object)
 
   G_OBJECT_CLASS (guild_record_parent_class)->constructed (object);
 
-  priv->values = g_new0 (GValue, klass->n_fields);
+  /* A copy of the class's initial values (numbers, static texts, no
+   * lists), rather than initialising each GValue anew: an import makes a
+   * record for every row. Lists are each record's own. */
+  priv->values = g_memdup2 (klass->defaults, sizeof (GValue) * klass->n_fields);
   for (guint i = 0; i < klass->n_fields; i++)
-    init_field_value (&klass->fields[i], &priv->values[i]);
+    if (klass->fields[i].type == GUILD_FIELD_STRV)
+      g_value_take_boxed (&priv->values[i], g_new0 (char *, 1));
+    else if (klass->fields[i].type == GUILD_FIELD_REFS)
+      g_value_take_boxed (&priv->values[i], ids_array_new (NULL, 0));
 }
 
 static void
@@ -378,6 +384,7 @@ guild_record_class_install_fields (GuildRecordClass *klass,
    * import makes millions of calls: a table of the class's own is much
    * cheaper than GObject's property lookup (which takes a lock). */
   klass->field_index = g_hash_table_new (g_str_hash, g_str_equal);
+  klass->defaults = g_new0 (GValue, n_fields);
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -417,6 +424,11 @@ guild_record_class_install_fields (GuildRecordClass *klass,
       klass->field_pspecs[i] = pspec;
       g_object_class_install_property (object_class, N_PROPS + i, pspec);
       g_hash_table_insert (klass->field_index, (gpointer) field->name, GUINT_TO_POINTER (i + 1));
+      /* Texts are static and lists empty (NULL) here; see constructed. */
+      if (field->type == GUILD_FIELD_STRV || field->type == GUILD_FIELD_REFS)
+        g_value_init (&klass->defaults[i], value_type_for_field (field));
+      else
+        init_field_value (field, &klass->defaults[i]);
     }
 }
 

@@ -93,6 +93,7 @@ struct _GuildRecordClass
   GParamSpec      **field_pspecs;
   guint             first_field_prop;
   GHashTable       *field_index;     /* field name → index + 1 */
+  GValue           *defaults;        /* fields' initial values, lists aside */
 };
 
 void               guild_record_class_install_fields (GuildRecordClass *klass,

@@ -878,7 +878,7 @@ row_to_contact (GuildImportResult     *result,
   _guild_record_take_text (record, "company", g_steal_pointer (&company));
   _guild_record_take_text (record, "position", g_steal_pointer (&position));
   _guild_record_take_text (record, "location", g_steal_pointer (&location));
-  _guild_record_take_text (record, "notes", g_string_free (g_steal_pointer (&notes), FALSE));
+  _guild_record_take_text (record, "notes", _guild_import_steal_text (g_steal_pointer (&notes)));
   _guild_record_take_text (record, "birthday", g_steal_pointer (&birthday));
   _guild_record_take_text (record, "connected-on", g_steal_pointer (&connected));
   if (relationship != NULL)

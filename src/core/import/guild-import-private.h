@@ -51,6 +51,7 @@ void      _guild_record_set_list       (GuildRecord    *record,
 void      _guild_record_take_list      (GuildRecord    *record,
                                         const char     *name,
                                         GPtrArray      *list);
+char     *_guild_import_steal_text     (GString        *notes);
 char     *_guild_import_join_name      (const char     *first,
                                         ...) G_GNUC_NULL_TERMINATED;
 int       _guild_import_month_number   (const char     *name,

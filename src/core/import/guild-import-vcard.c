@@ -581,7 +581,7 @@ finish_card (Parser *parser)
     _guild_record_take_text (record, "relationship", g_steal_pointer (&card->relationship));
   if (card->connected_on != NULL)
     _guild_record_take_text (record, "connected-on", g_steal_pointer (&card->connected_on));
-  _guild_record_take_text (record, "notes", g_string_free (g_steal_pointer (&card->notes), FALSE));
+  _guild_record_take_text (record, "notes", _guild_import_steal_text (g_steal_pointer (&card->notes)));
   _guild_record_take_list (record, "emails", card->emails);
   _guild_record_take_list (record, "phones", card->phones);
   _guild_record_take_list (record, "urls", card->urls);

@@ -695,15 +695,36 @@ _guild_record_set_list (GuildRecord *record,
   guild_record_set_strv (record, name, (const char * const *) strv->pdata);
 }
 
-/* _guild_record_set_list() that moves the strings of @list into @record
- * rather than copying them: @list is left empty. */
+/* _guild_record_set_list() that moves the strings of @list (which frees
+ * its strings with g_free()) into @record rather than copying them: @list
+ * is left empty. */
 void
 _guild_record_take_list (GuildRecord *record,
                          const char  *name,
                          GPtrArray   *list)
 {
-  g_ptr_array_add (list, NULL);
-  _guild_record_take_strv (record, name, (char **) g_ptr_array_steal (list, NULL));
+  /* An array of its own size: a GPtrArray's has room for sixteen. */
+  char **strv = g_new (char *, list->len + 1);
+
+  memcpy (strv, list->pdata, sizeof (char *) * list->len);
+  strv[list->len] = NULL;
+  /* The strings are the record's now. */
+  g_ptr_array_set_free_func (list, NULL);
+  g_ptr_array_set_size (list, 0);
+  g_ptr_array_set_free_func (list, g_free);
+  _guild_record_take_strv (record, name, strv);
+}
+
+/* Hands over the text of @notes (and frees it) for
+ * _guild_record_take_text(): %NULL when empty, otherwise a copy of its
+ * length rather than the GString's larger buffer. */
+char *
+_guild_import_steal_text (GString *notes)
+{
+  char *text = notes->len > 0 ? g_strndup (notes->str, notes->len) : NULL;
+
+  g_string_free (notes, TRUE);
+  return text;
 }
 
 /* Joins the non-empty parts with single spaces. */
@@ -1158,7 +1179,16 @@ _guild_import_canonical_url (const char *url)
       gsize n = strcspn (slug, "/?#");
 
       if (n > 0)
-        return g_strdup_printf ("https://www.linkedin.com/in/%.*s", (int) n, slug);
+        {
+          static const char prefix[] = "https://www.linkedin.com/in/";
+          char *canonical = g_malloc (sizeof prefix + n);
+
+          /* g_strdup_printf() costs more than the rest of this together. */
+          memcpy (canonical, prefix, sizeof prefix - 1);
+          memcpy (canonical + sizeof prefix - 1, slug, n);
+          canonical[sizeof prefix - 1 + n] = '\0';
+          return canonical;
+        }
     }
 
   if (g_ascii_strncasecmp (trimmed, "www.", 4) == 0)
