@@ -550,19 +550,15 @@ remember_key (Matcher    *m,
               char       *key,
               gint64      id)
 {
+  g_autofree char *copy = m->tracked != NULL ? g_strdup (key) : NULL;
   TrackedKey tracked;
 
-  if (m->tracked != NULL && key != NULL)
-    tracked.key = g_strdup (key);
   if (!contact_index_put (table, key, id) || m->tracked == NULL)
-    {
-      if (m->tracked != NULL && key != NULL)
-        g_free (tracked.key);
-      return;
-    }
+    return;
 
   tracked.table = table;
   tracked.tag = tag;
+  tracked.key = g_steal_pointer (&copy);
   g_array_append_val (m->tracked, tracked);
 }
 

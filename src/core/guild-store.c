@@ -1219,17 +1219,17 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+static gboolean add_record (GuildStore   *self,
+                            GuildRecord  *record,
+                            gboolean      validated,
+                            GError      **error);
+
 /**
  * guild_store_add:
  * @record: an unsaved record (id 0)
  *
  * Validates and inserts @record with its lists, then sets its id.
  */
-static gboolean add_record (GuildStore   *self,
-                            GuildRecord  *record,
-                            gboolean      validated,
-                            GError      **error);
-
 gboolean
 guild_store_add (GuildStore   *self,
                  GuildRecord  *record,

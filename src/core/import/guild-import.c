@@ -706,7 +706,8 @@ _guild_record_take_list (GuildRecord *record,
   /* An array of its own size: a GPtrArray's has room for sixteen. */
   char **strv = g_new (char *, list->len + 1);
 
-  memcpy (strv, list->pdata, sizeof (char *) * list->len);
+  if (list->len > 0)
+    memcpy (strv, list->pdata, sizeof (char *) * list->len);
   strv[list->len] = NULL;
   /* The strings are the record's now. */
   g_ptr_array_set_free_func (list, NULL);
