@@ -581,26 +581,15 @@ _guild_record_set_times (GuildRecord *self,
     }
 }
 
-/**
- * guild_record_find_field:
- * @index: (out) (optional): the field's index
- *
- * Returns: (nullable): the field called @name (a property name).
- */
-const GuildField *
-guild_record_find_field (GuildRecord *self,
-                         const char  *name,
-                         guint       *index)
+/* guild_record_find_field() without checking @klass: the getters and
+ * setters have checked their record already. */
+static const GuildField *
+find_field (GuildRecordClass *klass,
+            const char       *name,
+            guint            *index)
 {
-  GuildRecordClass *klass;
-  GParamSpec *pspec;
-  guint i;
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (klass->field_index, name));
 
-  g_return_val_if_fail (GUILD_IS_RECORD (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  klass = GUILD_RECORD_GET_CLASS (self);
-  i = GPOINTER_TO_UINT (g_hash_table_lookup (klass->field_index, name));
   if (i > 0)
     {
       i--;
@@ -608,7 +597,8 @@ guild_record_find_field (GuildRecord *self,
   else
     {
       /* Another spelling of the name ("full_name") is GObject's to know. */
-      pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+
       if (pspec == NULL || pspec->owner_type == GUILD_TYPE_RECORD)
         return NULL;
 
@@ -620,13 +610,30 @@ guild_record_find_field (GuildRecord *self,
   return &klass->fields[i];
 }
 
+/**
+ * guild_record_find_field:
+ * @index: (out) (optional): the field's index
+ *
+ * Returns: (nullable): the field called @name (a property name).
+ */
+const GuildField *
+guild_record_find_field (GuildRecord *self,
+                         const char  *name,
+                         guint       *index)
+{
+  g_return_val_if_fail (GUILD_IS_RECORD (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return find_field (GUILD_RECORD_GET_CLASS (self), name, index);
+}
+
 static guint
 require_field (GuildRecord *self,
                const char  *name,
                GType        value_type)
 {
   guint index = 0;
-  const GuildField *field = guild_record_find_field (self, name, &index);
+  const GuildField *field = find_field (GUILD_RECORD_GET_CLASS (self), name, &index);
 
   if (field == NULL)
     g_error ("%s has no field “%s”", G_OBJECT_TYPE_NAME (self), name);
