@@ -312,9 +312,15 @@ guild_record_constructed (GObject *object)
 
   G_OBJECT_CLASS (guild_record_parent_class)->constructed (object);
 
-  priv->values = g_new0 (GValue, klass->n_fields);
+  /* A copy of the class's initial values (numbers, static texts, no
+   * lists), rather than initialising each GValue anew: an import makes a
+   * record for every row. Lists are each record's own. */
+  priv->values = g_memdup2 (klass->defaults, sizeof (GValue) * klass->n_fields);
   for (guint i = 0; i < klass->n_fields; i++)
-    init_field_value (&klass->fields[i], &priv->values[i]);
+    if (klass->fields[i].type == GUILD_FIELD_STRV)
+      g_value_take_boxed (&priv->values[i], g_new0 (char *, 1));
+    else if (klass->fields[i].type == GUILD_FIELD_REFS)
+      g_value_take_boxed (&priv->values[i], ids_array_new (NULL, 0));
 }
 
 static void
@@ -374,6 +380,11 @@ guild_record_class_install_fields (GuildRecordClass *klass,
   klass->n_fields = n_fields;
   klass->first_field_prop = N_PROPS;
   klass->field_pspecs = g_new0 (GParamSpec *, n_fields);
+  /* The getters and setters find a field by name for every call, and an
+   * import makes millions of calls: a table of the class's own is much
+   * cheaper than GObject's property lookup (which takes a lock). */
+  klass->field_index = g_hash_table_new (g_str_hash, g_str_equal);
+  klass->defaults = g_new0 (GValue, n_fields);
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -412,6 +423,12 @@ guild_record_class_install_fields (GuildRecordClass *klass,
 
       klass->field_pspecs[i] = pspec;
       g_object_class_install_property (object_class, N_PROPS + i, pspec);
+      g_hash_table_insert (klass->field_index, (gpointer) field->name, GUINT_TO_POINTER (i + 1));
+      /* Texts are static and lists empty (NULL) here; see constructed. */
+      if (field->type == GUILD_FIELD_STRV || field->type == GUILD_FIELD_REFS)
+        g_value_init (&klass->defaults[i], value_type_for_field (field));
+      else
+        init_field_value (field, &klass->defaults[i]);
     }
 }
 
@@ -564,6 +581,35 @@ _guild_record_set_times (GuildRecord *self,
     }
 }
 
+/* guild_record_find_field() without checking @klass: the getters and
+ * setters have checked their record already. */
+static const GuildField *
+find_field (GuildRecordClass *klass,
+            const char       *name,
+            guint            *index)
+{
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (klass->field_index, name));
+
+  if (i > 0)
+    {
+      i--;
+    }
+  else
+    {
+      /* Another spelling of the name ("full_name") is GObject's to know. */
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+
+      if (pspec == NULL || pspec->owner_type == GUILD_TYPE_RECORD)
+        return NULL;
+
+      i = pspec->param_id - klass->first_field_prop;
+    }
+  if (index != NULL)
+    *index = i;
+
+  return &klass->fields[i];
+}
+
 /**
  * guild_record_find_field:
  * @index: (out) (optional): the field's index
@@ -575,23 +621,10 @@ guild_record_find_field (GuildRecord *self,
                          const char  *name,
                          guint       *index)
 {
-  GuildRecordClass *klass;
-  GParamSpec *pspec;
-  guint i;
-
   g_return_val_if_fail (GUILD_IS_RECORD (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  klass = GUILD_RECORD_GET_CLASS (self);
-  pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
-  if (pspec == NULL || pspec->owner_type == GUILD_TYPE_RECORD)
-    return NULL;
-
-  i = pspec->param_id - klass->first_field_prop;
-  if (index != NULL)
-    *index = i;
-
-  return &klass->fields[i];
+  return find_field (GUILD_RECORD_GET_CLASS (self), name, index);
 }
 
 static guint
@@ -600,7 +633,7 @@ require_field (GuildRecord *self,
                GType        value_type)
 {
   guint index = 0;
-  const GuildField *field = guild_record_find_field (self, name, &index);
+  const GuildField *field = find_field (GUILD_RECORD_GET_CLASS (self), name, &index);
 
   if (field == NULL)
     g_error ("%s has no field “%s”", G_OBJECT_TYPE_NAME (self), name);
@@ -643,6 +676,32 @@ guild_record_set_text (GuildRecord *self,
   index = require_field (self, name, G_TYPE_STRING);
   g_value_init (&v, G_TYPE_STRING);
   g_value_set_string (&v, value ? value : "");
+  store_value (self, index, &v);
+}
+
+/**
+ * _guild_record_take_text:
+ * @value: (transfer full) (nullable): the new text, %NULL for none
+ *
+ * guild_record_set_text() that keeps @value rather than a copy (parsers
+ * hand over what they made).
+ */
+void
+_guild_record_take_text (GuildRecord *self,
+                         const char  *name,
+                         char        *value)
+{
+  GValue v = G_VALUE_INIT;
+  guint index;
+
+  g_return_if_fail (GUILD_IS_RECORD (self));
+
+  index = require_field (self, name, G_TYPE_STRING);
+  g_value_init (&v, G_TYPE_STRING);
+  if (value != NULL)
+    g_value_take_string (&v, value);
+  else
+    g_value_set_static_string (&v, "");
   store_value (self, index, &v);
 }
 
@@ -722,6 +781,28 @@ guild_record_set_strv (GuildRecord        *self,
   index = require_field (self, name, G_TYPE_STRV);
   g_value_init (&v, G_TYPE_STRV);
   g_value_take_boxed (&v, value ? g_strdupv ((char **) value) : g_new0 (char *, 1));
+  store_value (self, index, &v);
+}
+
+/**
+ * _guild_record_take_strv:
+ * @value: (transfer full) (nullable): the new list, %NULL for none
+ *
+ * guild_record_set_strv() that keeps @value rather than a copy.
+ */
+void
+_guild_record_take_strv (GuildRecord  *self,
+                         const char   *name,
+                         char        **value)
+{
+  GValue v = G_VALUE_INIT;
+  guint index;
+
+  g_return_if_fail (GUILD_IS_RECORD (self));
+
+  index = require_field (self, name, G_TYPE_STRV);
+  g_value_init (&v, G_TYPE_STRV);
+  g_value_take_boxed (&v, value != NULL ? value : g_new0 (char *, 1));
   store_value (self, index, &v);
 }
 
@@ -906,6 +987,17 @@ guild_url_is_valid (const char *url)
          g_ascii_strcasecmp (scheme, "tg") == 0;
 }
 
+/* Whether @s is empty once g_strstrip() took its white space off. */
+static gboolean
+is_blank (const char *s)
+{
+  for (; *s != '\0'; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 set_field_error (GError          **error,
                  const char       *name,
@@ -944,9 +1036,8 @@ guild_record_validate (GuildRecord  *self,
         case GUILD_FIELD_TEXT:
           {
             const char *s = g_value_get_string (value);
-            g_autofree char *trimmed = g_strstrip (g_strdup (s));
 
-            if ((field->flags & GUILD_FIELD_REQUIRED) && *trimmed == '\0')
+            if ((field->flags & GUILD_FIELD_REQUIRED) && is_blank (s))
               {
                 set_field_error (error, field->name, _("This field must not be empty."));
                 return FALSE;

@@ -92,6 +92,8 @@ struct _GuildRecordClass
   guint             n_fields;
   GParamSpec      **field_pspecs;
   guint             first_field_prop;
+  GHashTable       *field_index;     /* field name → index + 1 */
+  GValue           *defaults;        /* fields' initial values, lists aside */
 };
 
 void               guild_record_class_install_fields (GuildRecordClass *klass,
@@ -123,6 +125,9 @@ const char        *guild_record_get_text             (GuildRecord      *self,
 void               guild_record_set_text             (GuildRecord      *self,
                                                       const char       *name,
                                                       const char       *value);
+void               _guild_record_take_text           (GuildRecord      *self,
+                                                      const char       *name,
+                                                      char             *value);
 gint64             guild_record_get_int              (GuildRecord      *self,
                                                       const char       *name);
 void               guild_record_set_int              (GuildRecord      *self,
@@ -133,6 +138,9 @@ const char * const *guild_record_get_strv            (GuildRecord      *self,
 void               guild_record_set_strv             (GuildRecord      *self,
                                                       const char       *name,
                                                       const char * const *value);
+void               _guild_record_take_strv           (GuildRecord      *self,
+                                                      const char       *name,
+                                                      char            **value);
 GArray            *guild_record_get_ids              (GuildRecord      *self,
                                                       const char       *name);
 void               guild_record_set_ids              (GuildRecord      *self,

@@ -15,6 +15,7 @@
 #include "guild-store-import.h"
 #include "guild-store-private.h"
 #include "guild-store-import-undo.h"
+#include "import/guild-import-private.h"
 
 /* Matching parsed records against the database, and writing an import.
  *
@@ -389,6 +390,20 @@ typedef struct
   char       *key;
 } TrackedKey;
 
+/* The tables of contacts' keys (emails, urls, names) keep an id in the
+ * value pointer itself where it is wide enough: a large file has millions
+ * of keys, and an allocation for each is much of the cost of remembering
+ * them and of letting them go. (The other tables hold allocated ids.) */
+#if GLIB_SIZEOF_VOID_P >= 8
+#define CONTACT_ID_FREE NULL
+#define contact_id_value(id) ((gpointer) (gintptr) (id))
+#define contact_value_id(value) ((gint64) (gintptr) (value))
+#else
+#define CONTACT_ID_FREE g_free
+#define contact_id_value(id) (g_memdup2 (&(gint64) { (id) }, sizeof (gint64)))
+#define contact_value_id(value) ((value) != NULL ? *(gint64 *) (value) : 0)
+#endif
+
 static void
 clear_tracked (gpointer data)
 {
@@ -401,9 +416,9 @@ matcher_init (Matcher    *m,
 {
   m->store = store;
   m->db = _guild_store_get_db (store);
-  m->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m->urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  m->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, CONTACT_ID_FREE);
+  m->urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, CONTACT_ID_FREE);
+  m->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, CONTACT_ID_FREE);
   m->uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   m->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   m->entry_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -460,6 +475,29 @@ index_get (GHashTable *table,
   return id != NULL ? *id : 0;
 }
 
+/* index_put() for a table of contacts' keys; takes @key. */
+static gboolean
+contact_index_put (GHashTable *table,
+                   char       *key,
+                   gint64      id)
+{
+  if (key == NULL || *key == '\0' || g_hash_table_contains (table, key))
+    {
+      g_free (key);
+      return FALSE;
+    }
+
+  g_hash_table_insert (table, key, contact_id_value (id));
+  return TRUE;
+}
+
+static gint64
+contact_index_get (GHashTable *table,
+                   const char *key)
+{
+  return key != NULL ? contact_value_id (g_hash_table_lookup (table, key)) : 0;
+}
+
 /* FNV-1a, 64 bits, of the tag and the key: two different keys of a file of
  * millions of records share one with a chance of about 1 in 10^6. */
 static gint64
@@ -499,26 +537,28 @@ index_or_spill_get (Matcher    *m,
                     char        tag,
                     const char *key)
 {
-  gint64 id = index_get (table, key);
+  gint64 id = contact_index_get (table, key);
 
   return id != 0 ? id : spill_get (m, tag, key);
 }
 
+/* Takes @key. */
 static void
 remember_key (Matcher    *m,
               GHashTable *table,
               char        tag,
-              const char *key,
+              char       *key,
               gint64      id)
 {
+  g_autofree char *copy = m->tracked != NULL ? g_strdup (key) : NULL;
   TrackedKey tracked;
 
-  if (!index_put (table, g_strdup (key), id) || m->tracked == NULL)
+  if (!contact_index_put (table, key, id) || m->tracked == NULL)
     return;
 
   tracked.table = table;
   tracked.tag = tag;
-  tracked.key = g_strdup (key);
+  tracked.key = g_steal_pointer (&copy);
   g_array_append_val (m->tracked, tracked);
 }
 
@@ -549,11 +589,12 @@ index_contacts (Matcher  *m,
           const char *value = (const char *) sqlite3_column_text (stmt, 1);
 
           if (q == 0)
-            index_put (m->emails, g_utf8_casefold (value ? value : "", -1), id);
+            contact_index_put (m->emails, _guild_import_casefold (value ? value : ""), id);
           else if (q == 1)
-            index_put (m->urls, guild_import_normalize_url (value), id);
+            contact_index_put (m->urls, guild_import_normalize_url (value), id);
           else
-            index_put (m->names, name_key (value, (const char *) sqlite3_column_text (stmt, 2)), id);
+            contact_index_put (m->names,
+                               name_key (value, (const char *) sqlite3_column_text (stmt, 2)), id);
         }
       if (rc != SQLITE_DONE)
         return _guild_store_set_error (m->db, rc, error);
@@ -680,7 +721,7 @@ contact_keys_init (ContactKeys *keys,
   keys->emails = g_ptr_array_new_with_free_func (g_free);
   keys->urls = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; emails[i] != NULL; i++)
-    g_ptr_array_add (keys->emails, g_utf8_casefold (emails[i], -1));
+    g_ptr_array_add (keys->emails, _guild_import_casefold (emails[i]));
   for (guint i = 0; urls[i] != NULL; i++)
     g_ptr_array_add (keys->urls, guild_import_normalize_url (urls[i]));
   keys->name = name_key (guild_record_get_text (record, "full-name"),
@@ -752,11 +793,12 @@ remember (Matcher     *m,
 
   if (kind == GUILD_RECORD_CONTACT)
     {
+      /* The keys move into the tables: the record is done with them. */
       for (guint i = 0; i < keys->emails->len; i++)
-        remember_key (m, m->emails, 'e', g_ptr_array_index (keys->emails, i), id);
+        remember_key (m, m->emails, 'e', g_steal_pointer (&keys->emails->pdata[i]), id);
       for (guint i = 0; i < keys->urls->len; i++)
-        remember_key (m, m->urls, 'u', g_ptr_array_index (keys->urls, i), id);
-      remember_key (m, m->names, 'n', keys->name, id);
+        remember_key (m, m->urls, 'u', g_steal_pointer (&keys->urls->pdata[i]), id);
+      remember_key (m, m->names, 'n', g_steal_pointer (&keys->name), id);
     }
   else if (kind == GUILD_RECORD_EVENT)
     index_put (m->uids, g_strdup (guild_record_get_text (record, "uid")), id);
@@ -1173,8 +1215,11 @@ apply_entry (Applier                 *a,
             return FALSE;
           break;
         }
-      /* The store writes the row's import_batch with it (see apply_on). */
-      if (!guild_store_add (a->store, entry->merged, error))
+      /* The store writes the row's import_batch with it (see apply_on).
+       * The preview prepared and validated the record; unless references
+       * were resolved into it since, it is still what was checked. */
+      if (!(file_refs ? guild_store_add (a->store, entry->merged, error)
+                      : _guild_store_add_validated (a->store, entry->merged, error)))
         return FALSE;
       break;
 
@@ -1866,7 +1911,7 @@ spill_chunk_keys (Matcher             *m,
   for (guint i = 0; i < m->tracked->len; i++)
     {
       const TrackedKey *tracked = &g_array_index (m->tracked, TrackedKey, i);
-      gint64 id = index_get (tracked->table, tracked->key);
+      gint64 id = contact_index_get (tracked->table, tracked->key);
       int rc;
 
       if (id < 0)

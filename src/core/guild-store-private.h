@@ -58,6 +58,9 @@ gboolean    _guild_store_set_error            (sqlite3               *db,
 gboolean    _guild_store_begin_bulk_sized     (GuildStore            *self,
                                                int                    cache_kib,
                                                GError               **error);
+gboolean    _guild_store_add_validated        (GuildStore            *self,
+                                               GuildRecord           *record,
+                                               GError               **error);
 void        _guild_store_set_import_batch     (GuildStore            *self,
                                                gint64                 batch_id);
 void        _guild_store_set_busy_importing   (GuildStore            *self,

@@ -346,7 +346,9 @@ free_kind_sql (KindSql         *ks,
 /* Section: mapping between records and rows */
 
 /* Binds the scalar fields of @record from parameter 1 on; returns the next
- * free parameter index. */
+ * free parameter index. The texts are bound without a copy: every caller
+ * steps and resets the statement (which clears the bindings) while it
+ * holds @record. */
 static int
 bind_fields (sqlite3_stmt *stmt,
              GuildRecord  *record)
@@ -364,7 +366,7 @@ bind_fields (sqlite3_stmt *stmt,
         {
         case GUILD_FIELD_TEXT:
         case GUILD_FIELD_VOCAB:
-          sqlite3_bind_text (stmt, p++, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, p++, g_value_get_string (value), -1, SQLITE_STATIC);
           break;
         case GUILD_FIELD_DAY:
           {
@@ -373,7 +375,7 @@ bind_fields (sqlite3_stmt *stmt,
             if (*s == '\0')
               sqlite3_bind_null (stmt, p++);
             else
-              sqlite3_bind_text (stmt, p++, s, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (stmt, p++, s, -1, SQLITE_STATIC);
           }
           break;
         case GUILD_FIELD_INT:
@@ -1217,6 +1219,11 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+static gboolean add_record (GuildStore   *self,
+                            GuildRecord  *record,
+                            gboolean      validated,
+                            GError      **error);
+
 /**
  * guild_store_add:
  * @record: an unsaved record (id 0)
@@ -1227,6 +1234,30 @@ gboolean
 guild_store_add (GuildStore   *self,
                  GuildRecord  *record,
                  GError      **error)
+{
+  return add_record (self, record, FALSE, error);
+}
+
+/**
+ * _guild_store_add_validated:
+ *
+ * guild_store_add() of a record that has just been prepared and validated
+ * and not changed since (an import's preview did it): the checks are not
+ * run a second time.
+ */
+gboolean
+_guild_store_add_validated (GuildStore   *self,
+                            GuildRecord  *record,
+                            GError      **error)
+{
+  return add_record (self, record, TRUE, error);
+}
+
+static gboolean
+add_record (GuildStore   *self,
+            GuildRecord  *record,
+            gboolean      validated,
+            GError      **error)
 {
   GuildRecordKind kind;
   sqlite3_stmt *stmt;
@@ -1244,7 +1275,7 @@ guild_store_add (GuildStore   *self,
 
   if (!check_not_busy (self, error))
     return FALSE;
-  if (!prepare_and_validate (record, error))
+  if (!validated && !prepare_and_validate (record, error))
     return FALSE;
 
   if (self->import_batch != 0)

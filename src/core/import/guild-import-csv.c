@@ -641,6 +641,15 @@ set_first (char       **slot,
     *slot = g_steal_pointer (&trimmed);
 }
 
+/* set_first() of a cell that is trimmed already and can be kept. */
+static void
+take_first (char **slot,
+            char **trimmed)
+{
+  if (*slot == NULL && **trimmed != '\0')
+    *slot = g_steal_pointer (trimmed);
+}
+
 /* A relationship as Guild's CSV export writes it (its id, "hiring_manager"),
  * or its label in English or in the UI's language; "" when it is neither. */
 static const char *
@@ -756,13 +765,14 @@ row_to_contact (GuildImportResult     *result,
   g_autofree char *relationship = NULL;
   g_autoptr(GArray) communities = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *community_cell = NULL;
-  GuildContact *contact;
+  GuildRecord *record;
   gboolean generic = mapping->format == GUILD_IMPORT_FORMAT_GENERIC_CSV;
 
   for (guint i = 0; i < cells->len; i++)
     {
-      const char *cell = g_ptr_array_index (cells, i);
-      g_autofree char *trimmed = g_strstrip (g_strdup (cell));
+      /* The row's cells are not needed after this: each is trimmed in
+       * place and kept by the field it goes to. */
+      g_autofree char *trimmed = g_strstrip ((char *) g_steal_pointer (&cells->pdata[i]));
 
       if (*trimmed == '\0')
         continue;
@@ -770,16 +780,16 @@ row_to_contact (GuildImportResult     *result,
       switch (guild_csv_mapping_get_field (mapping, i))
         {
         case GUILD_CSV_FIELD_FULL_NAME:
-          set_first (&full, trimmed);
+          take_first (&full, &trimmed);
           break;
         case GUILD_CSV_FIELD_GIVEN_NAME:
-          set_first (&given, trimmed);
+          take_first (&given, &trimmed);
           break;
         case GUILD_CSV_FIELD_MIDDLE_NAME:
-          set_first (&middle, trimmed);
+          take_first (&middle, &trimmed);
           break;
         case GUILD_CSV_FIELD_FAMILY_NAME:
-          set_first (&family, trimmed);
+          take_first (&family, &trimmed);
           break;
         case GUILD_CSV_FIELD_EMAIL:
           add_values (emails, trimmed, generic || strchr (trimmed, ':') == NULL, TRUE);
@@ -801,13 +811,13 @@ row_to_contact (GuildImportResult     *result,
           }
           break;
         case GUILD_CSV_FIELD_COMPANY:
-          set_first (&company, trimmed);
+          take_first (&company, &trimmed);
           break;
         case GUILD_CSV_FIELD_POSITION:
-          set_first (&position, trimmed);
+          take_first (&position, &trimmed);
           break;
         case GUILD_CSV_FIELD_LOCATION:
-          set_first (&location, trimmed);
+          take_first (&location, &trimmed);
           break;
         case GUILD_CSV_FIELD_TAGS:
           add_tags (tags, trimmed, mapping->format);
@@ -860,26 +870,28 @@ row_to_contact (GuildImportResult     *result,
   if (community_cell != NULL)
     add_communities (result, communities, community_cell, line);
 
-  contact = guild_contact_new (full);
-  guild_record_set_text (GUILD_RECORD (contact), "given-name", given);
-  guild_record_set_text (GUILD_RECORD (contact), "family-name", family);
-  guild_record_set_text (GUILD_RECORD (contact), "company", company);
-  guild_record_set_text (GUILD_RECORD (contact), "position", position);
-  guild_record_set_text (GUILD_RECORD (contact), "location", location);
-  guild_record_set_text (GUILD_RECORD (contact), "notes", notes->str);
-  guild_record_set_text (GUILD_RECORD (contact), "birthday", birthday);
-  guild_record_set_text (GUILD_RECORD (contact), "connected-on", connected);
+  /* What the row made moves into the contact rather than being copied. */
+  record = guild_record_new_for_kind (GUILD_RECORD_CONTACT);
+  _guild_record_take_text (record, "full-name", g_steal_pointer (&full));
+  _guild_record_take_text (record, "given-name", g_steal_pointer (&given));
+  _guild_record_take_text (record, "family-name", g_steal_pointer (&family));
+  _guild_record_take_text (record, "company", g_steal_pointer (&company));
+  _guild_record_take_text (record, "position", g_steal_pointer (&position));
+  _guild_record_take_text (record, "location", g_steal_pointer (&location));
+  _guild_record_take_text (record, "notes", _guild_import_steal_text (g_steal_pointer (&notes)));
+  _guild_record_take_text (record, "birthday", g_steal_pointer (&birthday));
+  _guild_record_take_text (record, "connected-on", g_steal_pointer (&connected));
   if (relationship != NULL)
-    guild_record_set_text (GUILD_RECORD (contact), "relationship", relationship);
-  _guild_record_set_list (GUILD_RECORD (contact), "emails", emails);
-  _guild_record_set_list (GUILD_RECORD (contact), "phones", phones);
-  _guild_record_set_list (GUILD_RECORD (contact), "urls", urls);
-  _guild_record_set_list (GUILD_RECORD (contact), "tags", tags);
+    _guild_record_take_text (record, "relationship", g_steal_pointer (&relationship));
+  _guild_record_take_list (record, "emails", emails);
+  _guild_record_take_list (record, "phones", phones);
+  _guild_record_take_list (record, "urls", urls);
+  _guild_record_take_list (record, "tags", tags);
   if (communities->len > 0)
-    guild_record_set_ids (GUILD_RECORD (contact), "communities",
+    guild_record_set_ids (record, "communities",
                           (const gint64 *) (gpointer) communities->data, communities->len);
 
-  guild_import_result_add (result, GUILD_RECORD (contact), line, 0);
+  guild_import_result_add (result, record, line, 0);
 }
 
 /* Reads rows from where @reader stands. Unless @last, a row that may go on

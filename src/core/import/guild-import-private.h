@@ -48,12 +48,17 @@ void      _guild_strv_add_unique       (GPtrArray      *list,
 void      _guild_record_set_list       (GuildRecord    *record,
                                         const char     *name,
                                         GPtrArray      *list);
+void      _guild_record_take_list      (GuildRecord    *record,
+                                        const char     *name,
+                                        GPtrArray      *list);
+char     *_guild_import_steal_text     (GString        *notes);
 char     *_guild_import_join_name      (const char     *first,
                                         ...) G_GNUC_NULL_TERMINATED;
 int       _guild_import_month_number   (const char     *name,
                                         gsize           len);
 char     *_guild_import_canonical_url  (const char     *url);
 gboolean  _guild_import_looks_like_url (const char     *text);
+char     *_guild_import_casefold       (const char     *text);
 
 /* How a file's bytes are text (guild-import.c). */
 typedef enum

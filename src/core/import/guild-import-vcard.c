@@ -48,6 +48,10 @@ typedef struct
   GuildImportResult *result;
   Card              *card;
   gboolean           seen_card;
+  /* A property's parameters, in the line being read; kept from line to
+   * line so that a line costs no allocation for them. */
+  GPtrArray         *param_names;
+  GPtrArray         *param_values;
 } Parser;
 
 static Card *
@@ -83,7 +87,8 @@ card_free (Card *card)
   g_ptr_array_unref (card->phones);
   g_ptr_array_unref (card->urls);
   g_ptr_array_unref (card->tags);
-  g_string_free (card->notes, TRUE);
+  if (card->notes != NULL)
+    g_string_free (card->notes, TRUE);
   g_free (card);
 }
 
@@ -168,7 +173,8 @@ static char *
 unescape (const char *text,
           gsize       len)
 {
-  GString *out = g_string_sized_new (len);
+  char *out = g_malloc (len + 1);
+  gsize n = 0;
 
   for (gsize i = 0; i < len; i++)
     {
@@ -176,16 +182,14 @@ unescape (const char *text,
         {
           char next = text[++i];
 
-          if (next == 'n' || next == 'N')
-            g_string_append_c (out, '\n');
-          else
-            g_string_append_c (out, next);
+          out[n++] = next == 'n' || next == 'N' ? '\n' : next;
         }
       else
-        g_string_append_c (out, text[i]);
+        out[n++] = text[i];
     }
+  out[n] = '\0';
 
-  return g_strstrip (g_string_free (out, FALSE));
+  return g_strstrip (out);
 }
 
 /* Splits a structured value at unescaped @separator and unescapes each part. */
@@ -224,31 +228,20 @@ part (GPtrArray *parts,
 
 /* Section: properties */
 
+/* A property of a logical line, parsed in place: the name, the parameters
+ * and the value point into the line. */
 typedef struct
 {
   char      *name;
-  GPtrArray *param_names;
+  GPtrArray *param_names;   /* the parser's */
   GPtrArray *param_values;
   char      *value;
 } Property;
-
-static void
-property_clear (Property *prop)
-{
-  g_clear_pointer (&prop->name, g_free);
-  g_clear_pointer (&prop->param_names, g_ptr_array_unref);
-  g_clear_pointer (&prop->param_values, g_ptr_array_unref);
-  g_clear_pointer (&prop->value, g_free);
-}
 
 static const char *
 property_param (Property   *prop,
                 const char *name)
 {
-  /* Most properties have no parameters: the arrays are made on demand. */
-  if (prop->param_names == NULL)
-    return NULL;
-
   for (guint i = 0; i < prop->param_names->len; i++)
     if (g_ascii_strcasecmp (g_ptr_array_index (prop->param_names, i), name) == 0)
       return g_ptr_array_index (prop->param_values, i);
@@ -256,19 +249,19 @@ property_param (Property   *prop,
   return NULL;
 }
 
+/* @param is one parameter of the line, ended by a NUL. */
 static void
-add_param (Property   *prop,
-           const char *text,
-           gsize       len)
+add_param (Property *prop,
+           char     *param)
 {
-  g_autofree char *param = g_strndup (text, len);
   char *eq = strchr (param, '=');
-  const char *name, *value;
+  const char *name;
+  char *value;
 
   if (eq != NULL)
     {
       *eq = '\0';
-      name = param;
+      name = g_strstrip (param);
       value = eq + 1;
     }
   else if (g_ascii_strcasecmp (param, "QUOTED-PRINTABLE") == 0 ||
@@ -291,28 +284,22 @@ add_param (Property   *prop,
 
       value++;
       if (n >= 2 && value[n - 2] == '"')
-        ((char *) value)[n - 2] = '\0';
+        value[n - 2] = '\0';
     }
 
-  if (prop->param_names == NULL)
-    {
-      prop->param_names = g_ptr_array_new_with_free_func (g_free);
-      prop->param_values = g_ptr_array_new_with_free_func (g_free);
-    }
-  g_ptr_array_add (prop->param_names, g_strstrip (g_strdup (name)));
-  g_ptr_array_add (prop->param_values, g_strdup (value));
+  g_ptr_array_add (prop->param_names, (gpointer) name);
+  g_ptr_array_add (prop->param_values, value);
 }
 
-/* Splits `group.NAME;param=x;param:value`. Returns FALSE for a line that is
- * not a property. */
+/* Splits `group.NAME;param=x;param:value` in place. Returns FALSE for a
+ * line that is not a property. */
 static gboolean
-parse_property (const char *line,
-                Property   *prop)
+parse_property (char     *line,
+                Property *prop)
 {
-  const char *colon = NULL, *p, *start;
-  const char *dot;
+  char *colon = NULL, *p, *start;
+  char *dot;
   gboolean quoted = FALSE;
-  g_autofree char *head = NULL;
 
   for (p = line; *p != '\0'; p++)
     {
@@ -327,36 +314,36 @@ parse_property (const char *line,
   if (colon == NULL || colon == line)
     return FALSE;
 
-  head = g_strndup (line, colon - line);
-  prop->value = g_strdup (colon + 1);
+  prop->value = colon + 1;
 
   quoted = FALSE;
-  start = head;
-  for (p = head; ; p++)
+  start = line;
+  for (p = line; ; p++)
     {
-      if (*p == '"')
+      gboolean end = p == colon;
+
+      if (!end && *p == '"')
         quoted = !quoted;
-      if ((*p == ';' && !quoted) || *p == '\0')
+      if (end || (*p == ';' && !quoted))
         {
+          *p = '\0';
           if (prop->name == NULL)
-            prop->name = g_ascii_strup (start, p - start);
+            prop->name = start;
           else if (p > start)
-            add_param (prop, start, p - start);
+            add_param (prop, start);
           start = p + 1;
         }
-      if (*p == '\0')
+      if (end)
         break;
     }
+
+  for (p = prop->name; *p != '\0'; p++)
+    *p = g_ascii_toupper (*p);
 
   /* Drop the group (item1.URL): every group's property is kept alike. */
   dot = strrchr (prop->name, '.');
   if (dot != NULL)
-    {
-      char *bare = g_strdup (dot + 1);
-
-      g_free (prop->name);
-      prop->name = bare;
-    }
+    prop->name = dot + 1;
 
   g_strstrip (prop->name);
   return prop->name[0] != '\0';
@@ -379,6 +366,15 @@ set_once (char       **slot,
     *slot = g_strdup (value);
 }
 
+/* set_once() that keeps *@value (and leaves it %NULL) rather than a copy. */
+static void
+take_once (char **slot,
+           char **value)
+{
+  if (*slot == NULL && *value != NULL && **value != '\0')
+    *slot = g_steal_pointer (value);
+}
+
 static void
 add_url (Card       *card,
          const char *value)
@@ -397,7 +393,8 @@ apply_property (Parser   *parser,
   Card *card = parser->card;
   const char *encoding = property_param (prop, "ENCODING");
   gboolean qp = encoding != NULL && g_ascii_strcasecmp (encoding, "QUOTED-PRINTABLE") == 0;
-  g_autofree char *value = NULL;
+  g_autofree char *decoded = NULL;
+  const char *value;
   const char *name = prop->name;
 
   /* Photos, logos, keys and sounds are binary; Guild keeps none of them. */
@@ -405,13 +402,17 @@ apply_property (Parser   *parser,
       g_str_equal (name, "KEY") || g_str_equal (name, "SOUND"))
     return;
 
-  value = decode_value (prop->value, qp, property_param (prop, "CHARSET"));
+  /* The line is the parser's to change: only an encoded value is copied. */
+  if (qp)
+    value = decoded = decode_value (prop->value, qp, property_param (prop, "CHARSET"));
+  else
+    value = prop->value;
 
   if (g_str_equal (name, "FN"))
     {
       g_autofree char *text = unescape (value, strlen (value));
 
-      set_once (&card->full_name, text);
+      take_once (&card->full_name, &text);
     }
   else if (g_str_equal (name, "N"))
     {
@@ -440,13 +441,13 @@ apply_property (Parser   *parser,
     {
       g_autofree char *text = unescape (value, strlen (value));
 
-      set_once (&card->position, text);
+      take_once (&card->position, &text);
     }
   else if (g_str_equal (name, "ROLE"))
     {
       g_autofree char *text = unescape (value, strlen (value));
 
-      set_once (&card->role, text);
+      take_once (&card->role, &text);
     }
   else if (g_str_equal (name, "EMAIL"))
     {
@@ -554,7 +555,8 @@ finish_card (Parser *parser)
 {
   g_autoptr(Card) card = g_steal_pointer (&parser->card);
   const char *name;
-  GuildContact *contact;
+  char **name_slot, **position_slot;
+  GuildRecord *record;
 
   name = card->full_name != NULL ? card->full_name : card->built_name;
   if (name == NULL || *name == '\0')
@@ -563,39 +565,44 @@ finish_card (Parser *parser)
       return;
     }
 
-  contact = guild_contact_new (name);
-  guild_record_set_text (GUILD_RECORD (contact), "given-name", card->given);
-  guild_record_set_text (GUILD_RECORD (contact), "family-name", card->family);
-  guild_record_set_text (GUILD_RECORD (contact), "company", card->company);
-  guild_record_set_text (GUILD_RECORD (contact), "position",
-                         card->position != NULL ? card->position : card->role);
-  guild_record_set_text (GUILD_RECORD (contact), "location", card->location);
-  guild_record_set_text (GUILD_RECORD (contact), "birthday", card->birthday);
+  /* The card goes away: its texts and lists move into the contact. */
+  name_slot = card->full_name != NULL ? &card->full_name : &card->built_name;
+  position_slot = card->position != NULL ? &card->position : &card->role;
+  record = guild_record_new_for_kind (GUILD_RECORD_CONTACT);
+  _guild_record_take_text (record, "full-name",
+                           g_steal_pointer (name_slot));
+  _guild_record_take_text (record, "given-name", g_steal_pointer (&card->given));
+  _guild_record_take_text (record, "family-name", g_steal_pointer (&card->family));
+  _guild_record_take_text (record, "company", g_steal_pointer (&card->company));
+  _guild_record_take_text (record, "position", g_steal_pointer (position_slot));
+  _guild_record_take_text (record, "location", g_steal_pointer (&card->location));
+  _guild_record_take_text (record, "birthday", g_steal_pointer (&card->birthday));
   if (card->relationship != NULL)
-    guild_record_set_text (GUILD_RECORD (contact), "relationship", card->relationship);
+    _guild_record_take_text (record, "relationship", g_steal_pointer (&card->relationship));
   if (card->connected_on != NULL)
-    guild_record_set_text (GUILD_RECORD (contact), "connected-on", card->connected_on);
-  guild_record_set_text (GUILD_RECORD (contact), "notes", card->notes->str);
-  _guild_record_set_list (GUILD_RECORD (contact), "emails", card->emails);
-  _guild_record_set_list (GUILD_RECORD (contact), "phones", card->phones);
-  _guild_record_set_list (GUILD_RECORD (contact), "urls", card->urls);
-  _guild_record_set_list (GUILD_RECORD (contact), "tags", card->tags);
+    _guild_record_take_text (record, "connected-on", g_steal_pointer (&card->connected_on));
+  _guild_record_take_text (record, "notes", _guild_import_steal_text (g_steal_pointer (&card->notes)));
+  _guild_record_take_list (record, "emails", card->emails);
+  _guild_record_take_list (record, "phones", card->phones);
+  _guild_record_take_list (record, "urls", card->urls);
+  _guild_record_take_list (record, "tags", card->tags);
 
-  guild_import_result_add (parser->result, GUILD_RECORD (contact), card->line, 0);
+  guild_import_result_add (parser->result, record, card->line, 0);
 }
 
 static void
-handle_line (Parser     *parser,
-             const char *line,
-             guint       line_number)
+handle_line (Parser *parser,
+             char   *line,
+             guint   line_number)
 {
   Property prop = { 0 };
 
+  g_ptr_array_set_size (parser->param_names, 0);
+  g_ptr_array_set_size (parser->param_values, 0);
+  prop.param_names = parser->param_names;
+  prop.param_values = parser->param_values;
   if (!parse_property (line, &prop))
-    {
-      property_clear (&prop);
-      return;
-    }
+    return;
 
   if (g_str_equal (prop.name, "BEGIN") &&
       g_ascii_strcasecmp (g_strstrip (prop.value), "VCARD") == 0)
@@ -617,8 +624,6 @@ handle_line (Parser     *parser,
     }
   else if (parser->card != NULL)
     apply_property (parser, &prop, line_number);
-
-  property_clear (&prop);
 }
 
 /* Whether the part of @line before its first colon holds @word (upper
@@ -660,6 +665,8 @@ _guild_vcard_reader_new (const char *file_name)
   GuildVcardReader *reader = g_new0 (GuildVcardReader, 1);
 
   reader->parser.result = guild_import_result_new (GUILD_IMPORT_FORMAT_VCARD, file_name);
+  reader->parser.param_names = g_ptr_array_new ();
+  reader->parser.param_values = g_ptr_array_new ();
   reader->logical = g_string_new (NULL);
 
   return reader;
@@ -673,6 +680,8 @@ _guild_vcard_reader_free (GuildVcardReader *reader)
 
   g_clear_pointer (&reader->parser.card, card_free);
   g_clear_pointer (&reader->parser.result, guild_import_result_free);
+  g_ptr_array_unref (reader->parser.param_names);
+  g_ptr_array_unref (reader->parser.param_values);
   g_string_free (reader->logical, TRUE);
   g_free (reader);
 }
