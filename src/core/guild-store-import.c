@@ -771,6 +771,61 @@ target_key (GuildRecordKind kind,
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT, kind, id);
 }
 
+/* A CSV file's contact that matches a stored one joins the communities the
+ * file lists for it (apply_entry() adds them with the other references):
+ * when it was not a member of one of them yet, it is updated rather than
+ * unchanged. The communities come before their contacts in the file's
+ * records, each with its entry: new, or the stored one it matched. */
+static void
+gain_memberships (GuildImportPreview *preview)
+{
+  g_autoptr(GHashTable) community_entry = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < preview->entries->len; i++)
+    {
+      GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                       GuildImportPreviewEntry, i);
+      GuildImportItem *item = item_at (preview, entry->item);
+      GArray *file_ids, *stored_ids;
+      gboolean gains = FALSE;
+
+      if (guild_record_get_kind (item->record) == GUILD_RECORD_COMMUNITY)
+        {
+          if (item->file_id != 0)
+            g_hash_table_insert (community_entry, &item->file_id, GUINT_TO_POINTER (i + 1));
+          continue;
+        }
+      if (guild_record_get_kind (item->record) != GUILD_RECORD_CONTACT ||
+          entry->action != GUILD_IMPORT_ACTION_UNCHANGED || entry->merge_into >= 0 ||
+          entry->merged == NULL)
+        continue;
+
+      file_ids = guild_record_get_ids (item->record, "communities");
+      stored_ids = guild_record_get_ids (entry->merged, "communities");
+      for (guint j = 0; j < file_ids->len && !gains; j++)
+        {
+          guint c = GPOINTER_TO_UINT (g_hash_table_lookup (community_entry,
+                                                           &g_array_index (file_ids, gint64, j)));
+          const GuildImportPreviewEntry *community;
+
+          if (c == 0)
+            continue;
+          community = &g_array_index (preview->entries, GuildImportPreviewEntry, c - 1);
+          if (community->action == GUILD_IMPORT_ACTION_NEW)
+            gains = TRUE;
+          else if (community->action != GUILD_IMPORT_ACTION_SKIP && community->target_id > 0)
+            {
+              gains = TRUE;
+              for (guint k = 0; k < stored_ids->len && gains; k++)
+                gains = g_array_index (stored_ids, gint64, k) != community->target_id;
+            }
+        }
+
+      if (gains)
+        entry->action = GUILD_IMPORT_ACTION_UPDATE;
+    }
+}
+
 /* Classifies @result's records with the matcher @mp, which may go on from
  * earlier chunks of the same file. */
 static gboolean
@@ -900,6 +955,9 @@ preview_with (Matcher             *mp,
 
       g_array_append_val (preview->entries, entry);
     }
+
+  if (result->community_ids != NULL)
+    gain_memberships (preview);
 
   /* What will be written must be storable; a record that is not is left out
    * now rather than failing the whole import later. */
