@@ -714,6 +714,11 @@ show_preview (GuildImportDialog *self)
 
   update_summary (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
+  /* Enter imports, through the default widget (Cancel, which had the
+   * focus while the files were read, would take it otherwise); Escape
+   * cancels; Tab goes to the buttons and the rows. */
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->import_button)))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
 /* A corrected column mapping: the file as read with it, matched against the
