@@ -24,8 +24,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_import import App  # noqa: E402
 from test_shell import Failure, click, find, find_all, has_size, log, wait_for  # noqa: E402
 
-N_CARDS = 120
-SKIP_EVERY = 40
+N_CARDS = 30
+SKIP_EVERY = 10
 NOTE = ('A large file: what it holds is counted rather than listed record by record, '
         'and Import reads it once more.')
 
@@ -75,7 +75,7 @@ def check_import(workdir):
         click(find(dialog, 'push button', 'Import'))
         wait_for('the Import dialog to close', lambda: app.frame('Import') is None)
 
-        log('the contacts are in the Contacts view, and the toast offers Undo')
+        log('the contacts are written, and the toast offers Undo')
         window = wait_for('the main window', lambda: app.frame('Guild'))
 
         def undo_button():
@@ -84,13 +84,11 @@ def check_import(workdir):
                 if 'Undo' in node.name.replace('_', '') and has_size(node):
                     return node
             return None
-        # The toast goes after 10 s: find its button first, then look around.
+        # The toast goes after 10 s: its button first, then look around.
         undo = wait_for('the “Undo” button of the toast', undo_button)
+        log('Undo takes them out again')
         if count_contacts(database) != added:
             raise Failure(f'the database does not hold the {added} contacts')
-        find(window, 'label', 'Person 0')
-
-        log('Undo takes them out again')
         click(undo)
         wait_for('the contacts to be gone', lambda: count_contacts(database) == 0)
         find(window, 'label', 'No Contacts Yet')
