@@ -521,6 +521,171 @@ test_csv_communities_stream (Fixture       *f,
   g_assert_cmpuint (guild_store_count (other, GUILD_RECORD_COMMUNITY), ==, 0);
 }
 
+/* Whether @contact is a member of exactly @names (NULL-terminated). */
+static void
+assert_members (GuildStore         *store,
+                const char         *contact,
+                const char * const *names)
+{
+  g_autoptr(GuildRecord) c = find_contact (store, contact);
+  GArray *ids;
+
+  g_assert_nonnull (c);
+  ids = guild_record_get_ids (c, "communities");
+  g_assert_cmpuint (ids->len, ==, g_strv_length ((char **) names));
+  for (guint i = 0; names[i] != NULL; i++)
+    assert_member_of (store, contact, names[i]);
+}
+
+static gint64
+add_community (GuildStore *store,
+               const char *name)
+{
+  g_autoptr(GuildCommunity) community = guild_community_new (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (guild_store_add (store, GUILD_RECORD (community), &error));
+  g_assert_no_error (error);
+  return guild_record_get_id (GUILD_RECORD (community));
+}
+
+/* The file says Ada is in both communities and Bob in Python Moscow and a
+ * community the database does not have; Cy is new. */
+static char *
+membership_csv (Fixture *f)
+{
+  g_autoptr(GuildStore) source = open_store (f, "source.db");
+  g_autoptr(GuildContact) ada = guild_contact_new ("Ada Lovelace");
+  g_autoptr(GuildContact) bob = guild_contact_new ("Bob Brown");
+  g_autoptr(GuildContact) cy = guild_contact_new ("Cy Young");
+  g_autoptr(GError) error = NULL;
+  gint64 python = add_community (source, "Python Moscow");
+  gint64 women = add_community (source, "Women in Tech, Moscow");
+  gint64 rust = add_community (source, "Rust Berlin");
+  gint64 ada_ids[] = { python, women };
+  gint64 bob_ids[] = { python, rust };
+
+  guild_record_set_ids (GUILD_RECORD (ada), "communities", ada_ids, 2);
+  guild_record_set_ids (GUILD_RECORD (bob), "communities", bob_ids, 2);
+  guild_record_set_ids (GUILD_RECORD (cy), "communities", &women, 1);
+  g_assert_true (guild_store_add (source, GUILD_RECORD (ada), &error));
+  g_assert_true (guild_store_add (source, GUILD_RECORD (bob), &error));
+  g_assert_true (guild_store_add (source, GUILD_RECORD (cy), &error));
+  g_assert_no_error (error);
+
+  return export_contacts (source);
+}
+
+/* In the database: Ada in Python Moscow only, Bob in none. */
+static void
+add_fewer_members (GuildStore *store)
+{
+  g_autoptr(GuildContact) ada = guild_contact_new ("Ada Lovelace");
+  g_autoptr(GuildContact) bob = guild_contact_new ("Bob Brown");
+  g_autoptr(GError) error = NULL;
+  gint64 python = add_community (store, "Python Moscow");
+
+  add_community (store, "Women in Tech, Moscow");
+  guild_record_set_ids (GUILD_RECORD (ada), "communities", &python, 1);
+  g_assert_true (guild_store_add (store, GUILD_RECORD (ada), &error));
+  g_assert_true (guild_store_add (store, GUILD_RECORD (bob), &error));
+  g_assert_no_error (error);
+}
+
+/* A contact of a CSV file that matches a stored one joins the file's
+ * communities too, and counts as updated; undo takes back exactly the
+ * memberships the import added, even after one joined by hand since. */
+static void
+test_csv_memberships_of_matched (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const char * const ada_before[] = { "Python Moscow", NULL };
+  static const char * const ada_after[] = { "Python Moscow", "Women in Tech, Moscow", NULL };
+  static const char * const bob_after[] = { "Python Moscow", "Rust Berlin", NULL };
+  static const char * const bob_by_hand[] = { "Python Moscow", "Rust Berlin", "Made by Hand",
+                                              NULL };
+  static const char * const bob_undone[] = { "Made by Hand", NULL };
+  g_autofree char *csv = membership_csv (f);
+  g_autoptr(GuildImportResult) result = NULL;
+  g_autoptr(GuildImportPreview) preview = NULL;
+  g_autoptr(GuildRecord) bob = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 batch, by_hand;
+  GArray *ids;
+
+  add_fewer_members (f->store);
+
+  /* Rust Berlin and Cy are new; Ada and Bob gain memberships; the two
+   * communities the database has are only joined. */
+  batch = import_sync (f->store, csv, "contacts.csv", 2, 2);
+  assert_members (f->store, "Ada Lovelace", ada_after);
+  assert_members (f->store, "Bob Brown", bob_after);
+  assert_members (f->store, "Cy Young", ada_after + 1);
+
+  /* The same file again: nothing left to add. */
+  result = parse (csv, "contacts.csv");
+  preview = preview_text (f->store, result);
+  g_assert_cmpuint (preview->added, ==, 0);
+  g_assert_cmpuint (preview->updated, ==, 0);
+  g_assert_cmpuint (preview->unchanged, ==, 6);
+
+  /* Bob joins a community by hand; undo keeps that one. */
+  by_hand = add_community (f->store, "Made by Hand");
+  bob = find_contact (f->store, "Bob Brown");
+  ids = guild_record_get_ids (bob, "communities");
+  g_array_append_val (ids, by_hand);
+  guild_record_set_ids (bob, "communities", (gint64 *) ids->data, ids->len);
+  g_assert_true (guild_store_update (f->store, bob, &error));
+  g_assert_no_error (error);
+  assert_members (f->store, "Bob Brown", bob_by_hand);
+
+  g_assert_true (guild_store_import_undo (f->store, batch, NULL, &error));
+  g_assert_no_error (error);
+  assert_members (f->store, "Ada Lovelace", ada_before);
+  assert_members (f->store, "Bob Brown", bob_undone);
+  g_assert_null (find_contact (f->store, "Cy Young"));
+  g_assert_null (find (f->store, GUILD_RECORD_COMMUNITY, "name", "Rust Berlin"));
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_COMMUNITY), ==, 3);
+}
+
+/* The same read in chunks of one row (guild_store_import_stream()). */
+static void
+test_csv_memberships_of_matched_stream (Fixture       *f,
+                                        gconstpointer  data)
+{
+  static const char * const ada_before[] = { "Python Moscow", NULL };
+  static const char * const ada_after[] = { "Python Moscow", "Women in Tech, Moscow", NULL };
+  static const char * const bob_after[] = { "Python Moscow", "Rust Berlin", NULL };
+  static const char * const none[] = { NULL };
+  g_autofree char *csv = membership_csv (f);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GuildImportReader) reader = NULL;
+  g_autoptr(GuildImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 batch = 0;
+
+  add_fewer_members (f->store);
+  stream = g_memory_input_stream_new_from_data (csv, strlen (csv), NULL);
+  reader = guild_import_reader_new_for_stream (stream, "contacts.csv", strlen (csv),
+                                               GUILD_IMPORT_FORMAT_UNKNOWN, NULL, &error);
+  g_assert_no_error (error);
+  guild_import_reader_set_piece_size (reader, 16, 1);
+  g_assert_true (guild_store_import_stream (f->store, reader, TRUE, &summary, &batch, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  /* Ada and Bob are updated; so is Rust Berlin, written in Bob's chunk and
+   * named by no later one, and the communities the database had count as
+   * unchanged in each chunk that names them. */
+  g_assert_cmpuint (summary->updated, >=, 2);
+  assert_members (f->store, "Ada Lovelace", ada_after);
+  assert_members (f->store, "Bob Brown", bob_after);
+
+  g_assert_true (guild_store_import_undo (f->store, batch, NULL, &error));
+  g_assert_no_error (error);
+  assert_members (f->store, "Ada Lovelace", ada_before);
+  assert_members (f->store, "Bob Brown", none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +711,10 @@ main (int   argc,
               fixture_set_up, test_csv_communities_empty, fixture_tear_down);
   g_test_add ("/guild/import/csv/communities-stream", Fixture, NULL,
               fixture_set_up, test_csv_communities_stream, fixture_tear_down);
+  g_test_add ("/guild/import/csv/memberships-of-matched", Fixture, NULL,
+              fixture_set_up, test_csv_memberships_of_matched, fixture_tear_down);
+  g_test_add ("/guild/import/csv/memberships-of-matched-stream", Fixture, NULL,
+              fixture_set_up, test_csv_memberships_of_matched_stream, fixture_tear_down);
 
   return g_test_run ();
 }

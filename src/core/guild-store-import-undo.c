@@ -452,6 +452,44 @@ table_exists (sqlite3  *db,
   return TRUE;
 }
 
+static gboolean
+variant_has_id (GVariant *ids,
+                gint64    id)
+{
+  gsize n;
+  const gint64 *v = g_variant_get_fixed_array (ids, &n, sizeof (gint64));
+
+  for (gsize i = 0; i < n; i++)
+    if (v[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Takes out of @current's id list @field the ids that @after has and
+ * @before had not. Returns whether any was there. */
+static gboolean
+remove_added_ids (GuildRecord      *current,
+                  const GuildField *field,
+                  GVariant         *before,
+                  GVariant         *after)
+{
+  GArray *now = guild_record_get_ids (current, field->name);
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < now->len; i++)
+    {
+      gint64 id = g_array_index (now, gint64, i);
+
+      if (!variant_has_id (after, id) || variant_has_id (before, id))
+        g_array_append_val (kept, id);
+    }
+  if (kept->len == now->len)
+    return FALSE;
+
+  guild_record_set_ids (current, field->name, (gint64 *) kept->data, kept->len);
+  return TRUE;
+}
+
 /* Puts back the fields of @current that still hold what the import wrote.
  * Returns whether any was. */
 static gboolean
@@ -477,7 +515,16 @@ restore_fields (GuildRecord *current,
         continue;
       if (!with_refs && (field->type == GUILD_FIELD_REF || field->type == GUILD_FIELD_REFS))
         continue;
-      if (field_values_equal (field, was, wrote) || !field_values_equal (field, now, wrote))
+      if (field_values_equal (field, was, wrote))
+        continue;
+      if (field->type == GUILD_FIELD_REFS && !field_values_equal (field, now, wrote))
+        {
+          /* An id list changed since (a community joined by hand): only
+           * the ids the import added come off. */
+          changed |= remove_added_ids (current, field, was, wrote);
+          continue;
+        }
+      if (!field_values_equal (field, now, wrote))
         continue;
 
       variant_to_field (current, field, was);

@@ -813,6 +813,61 @@ target_key (GuildRecordKind kind,
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT, kind, id);
 }
 
+/* A CSV file's contact that matches a stored one joins the communities the
+ * file lists for it (apply_entry() adds them with the other references):
+ * when it was not a member of one of them yet, it is updated rather than
+ * unchanged. The communities come before their contacts in the file's
+ * records, each with its entry: new, or the stored one it matched. */
+static void
+gain_memberships (GuildImportPreview *preview)
+{
+  g_autoptr(GHashTable) community_entry = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < preview->entries->len; i++)
+    {
+      GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                       GuildImportPreviewEntry, i);
+      GuildImportItem *item = item_at (preview, entry->item);
+      GArray *file_ids, *stored_ids;
+      gboolean gains = FALSE;
+
+      if (guild_record_get_kind (item->record) == GUILD_RECORD_COMMUNITY)
+        {
+          if (item->file_id != 0)
+            g_hash_table_insert (community_entry, &item->file_id, GUINT_TO_POINTER (i + 1));
+          continue;
+        }
+      if (guild_record_get_kind (item->record) != GUILD_RECORD_CONTACT ||
+          entry->action != GUILD_IMPORT_ACTION_UNCHANGED || entry->merge_into >= 0 ||
+          entry->merged == NULL)
+        continue;
+
+      file_ids = guild_record_get_ids (item->record, "communities");
+      stored_ids = guild_record_get_ids (entry->merged, "communities");
+      for (guint j = 0; j < file_ids->len && !gains; j++)
+        {
+          guint c = GPOINTER_TO_UINT (g_hash_table_lookup (community_entry,
+                                                           &g_array_index (file_ids, gint64, j)));
+          const GuildImportPreviewEntry *community;
+
+          if (c == 0)
+            continue;
+          community = &g_array_index (preview->entries, GuildImportPreviewEntry, c - 1);
+          if (community->action == GUILD_IMPORT_ACTION_NEW)
+            gains = TRUE;
+          else if (community->action != GUILD_IMPORT_ACTION_SKIP && community->target_id > 0)
+            {
+              gains = TRUE;
+              for (guint k = 0; k < stored_ids->len && gains; k++)
+                gains = g_array_index (stored_ids, gint64, k) != community->target_id;
+            }
+        }
+
+      if (gains)
+        entry->action = GUILD_IMPORT_ACTION_UPDATE;
+    }
+}
+
 /* Classifies @result's records with the matcher @mp, which may go on from
  * earlier chunks of the same file. */
 static gboolean
@@ -942,6 +997,9 @@ preview_with (Matcher             *mp,
 
       g_array_append_val (preview->entries, entry);
     }
+
+  if (result->community_ids != NULL)
+    gain_memberships (preview);
 
   /* What will be written must be storable; a record that is not is left out
    * now rather than failing the whole import later. */
@@ -1985,6 +2043,16 @@ spill_chunk_keys (Matcher             *m,
  * nothing. Cancelled or failed, nothing is written. Runs on the store's
  * connection, so on the thread that owns the store.
  */
+static gboolean import_stream (GuildStore          *self,
+                               GuildImportReader   *reader,
+                               gboolean             write,
+                               Progress            *progress,
+                               gboolean            *kinds,
+                               GuildImportSummary **out,
+                               gint64              *batch_id,
+                               GCancellable        *cancellable,
+                               GError             **error);
+
 gboolean
 guild_store_import_stream (GuildStore          *self,
                            GuildImportReader   *reader,
@@ -1993,6 +2061,23 @@ guild_store_import_stream (GuildStore          *self,
                            gint64              *batch_id,
                            GCancellable        *cancellable,
                            GError             **error)
+{
+  return import_stream (self, reader, write, NULL, NULL, out, batch_id, cancellable, error);
+}
+
+/* guild_store_import_stream(), telling @progress how much of the file was
+ * read after each chunk and setting @kinds[k] for every kind of record it
+ * adds or updates. */
+static gboolean
+import_stream (GuildStore          *self,
+               GuildImportReader   *reader,
+               gboolean             write,
+               Progress            *progress,
+               gboolean            *kinds,
+               GuildImportSummary **out,
+               gint64              *batch_id,
+               GCancellable        *cancellable,
+               GError             **error)
 {
   g_autoptr(GuildImportSummary) summary = NULL;
   g_autoptr(GuildUndoLog) undo = NULL;
@@ -2092,8 +2177,21 @@ guild_store_import_stream (GuildStore          *self,
         break;
 
       summarize_chunk (summary, preview);
+      for (guint i = 0; kinds != NULL && i < preview->entries->len; i++)
+        {
+          const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                                 GuildImportPreviewEntry, i);
+
+          if (entry->action == GUILD_IMPORT_ACTION_NEW ||
+              entry->action == GUILD_IMPORT_ACTION_UPDATE)
+            kinds[guild_record_get_kind (item_at (preview, entry->item)->record)] = TRUE;
+        }
+      progress_report (progress, guild_import_reader_get_fraction (reader));
     }
   _guild_store_set_import_batch (self, 0);
+  /* A cancel after the last chunk still rolls back. */
+  if (local_error == NULL)
+    g_cancellable_set_error_if_cancelled (cancellable, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -2148,6 +2246,179 @@ out:
     *batch_id = batch;
   *out = g_steal_pointer (&summary);
   return TRUE;
+}
+
+/* Section: a file of any size, on a worker thread */
+
+typedef struct
+{
+  char               *path;
+  GFile              *file;
+  gboolean            write;
+  Progress           *progress;
+  gboolean            kinds[GUILD_N_RECORD_KINDS];
+  gint64              batch_id;
+} StreamTaskData;
+
+static void
+stream_task_data_free (StreamTaskData *data)
+{
+  g_free (data->path);
+  g_clear_object (&data->file);
+  progress_unref (data->progress);
+  g_free (data);
+}
+
+static void
+stream_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  StreamTaskData *data = task_data;
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GuildImportReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GuildImportSummary *summary = NULL;
+
+  store = open_worker_store (data->path, &error);
+  if (store != NULL)
+    reader = guild_import_reader_new (data->file, GUILD_IMPORT_FORMAT_UNKNOWN, cancellable,
+                                      &error);
+  if (reader == NULL ||
+      !import_stream (store, reader, data->write, data->progress, data->kinds, &summary,
+                      &data->batch_id, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  progress_report (data->progress, 1.0);
+  g_task_return_pointer (task, summary, (GDestroyNotify) guild_import_summary_free);
+}
+
+/* Back on the caller's thread: the store may write again and, if the
+ * import was written, every view of what it touched reloads. */
+static void
+on_stream_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GuildStore *self = GUILD_STORE (object);
+  g_autoptr(GTask) outer = user_data;
+  StreamTaskData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GuildImportSummary *summary;
+
+  _guild_store_set_busy_importing (self, FALSE);
+
+  summary = g_task_propagate_pointer (G_TASK (result), &error);
+  if (summary == NULL)
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  if (data->batch_id != 0)
+    for (guint k = 0; k < GUILD_N_RECORD_KINDS; k++)
+      if (data->kinds[k])
+        _guild_store_announce_reset (self, k);
+
+  g_object_set_data_full (G_OBJECT (outer), "guild-import-batch",
+                          g_memdup2 (&data->batch_id, sizeof data->batch_id), g_free);
+  g_task_return_pointer (outer, summary, (GDestroyNotify) guild_import_summary_free);
+}
+
+/**
+ * guild_store_import_stream_async:
+ * @file: a file of any size
+ * @write: %FALSE for a dry run, which counts what the import would do and
+ *   writes nothing
+ * @progress: (nullable) (scope notified): as for
+ *   guild_store_import_preview_async(): the fraction of the file read
+ * @progress_notify: (nullable): frees @progress_data
+ *
+ * guild_store_import_stream() of @file on a worker thread, on a connection
+ * of its own: the file is opened there too. A dry run is the preview of a
+ * file too large to be held in memory; then the same call with @write
+ * imports it in one transaction, recorded as a batch. Either holds the
+ * database's write lock while it runs, so meanwhile the store refuses
+ * writes of its own (%GUILD_STORE_ERROR_LOCKED). Cancelled or failed,
+ * nothing is written. Once an import is committed the store announces a
+ * %GUILD_CHANGE_RESET of every kind it added or updated, before @callback
+ * runs.
+ */
+void
+guild_store_import_stream_async (GuildStore              *self,
+                                 GFile                   *file,
+                                 gboolean                 write,
+                                 GCancellable            *cancellable,
+                                 GuildImportProgressFunc  progress,
+                                 gpointer                 progress_data,
+                                 GDestroyNotify           progress_notify,
+                                 GAsyncReadyCallback      callback,
+                                 gpointer                 user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
+  StreamTaskData *data;
+
+  g_return_if_fail (GUILD_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, guild_store_import_stream_async);
+
+  if (_guild_store_get_busy_importing (self))
+    {
+      if (progress_notify != NULL)
+        progress_notify (progress_data);
+      g_task_return_new_error (outer, GUILD_STORE_ERROR, GUILD_STORE_ERROR_LOCKED,
+                               "An import is being written already");
+      g_object_unref (outer);
+      return;
+    }
+
+  data = g_new0 (StreamTaskData, 1);
+  data->path = g_strdup (guild_store_get_path (self));
+  data->file = g_object_ref (file);
+  data->write = write;
+  data->progress = progress_new (progress, progress_data, progress_notify);
+
+  _guild_store_set_busy_importing (self, TRUE);
+
+  inner = g_task_new (self, cancellable, on_stream_done_cb, outer);
+  g_task_set_source_tag (inner, stream_worker);
+  g_task_set_task_data (inner, data, (GDestroyNotify) stream_task_data_free);
+  g_task_run_in_thread (inner, stream_worker);
+}
+
+/**
+ * guild_store_import_stream_finish:
+ * @batch_id: (out) (optional): the batch written, 0 for a dry run or when
+ *   nothing was
+ *
+ * Returns: (transfer full): the counts and the first problems, or %NULL
+ *   with @error set.
+ */
+GuildImportSummary *
+guild_store_import_stream_finish (GuildStore    *self,
+                                  GAsyncResult  *result,
+                                  gint64        *batch_id,
+                                  GError       **error)
+{
+  GuildImportSummary *summary;
+  gint64 *batch;
+
+  g_return_val_if_fail (GUILD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  summary = g_task_propagate_pointer (G_TASK (result), error);
+  batch = g_object_get_data (G_OBJECT (result), "guild-import-batch");
+  if (batch_id != NULL)
+    *batch_id = summary != NULL && batch != NULL ? *batch : 0;
+
+  return summary;
 }
 
 /**

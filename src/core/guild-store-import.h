@@ -160,6 +160,20 @@ gboolean  guild_store_import_stream       (GuildStore          *self,
                                            GCancellable        *cancellable,
                                            GError             **error);
 
+void                guild_store_import_stream_async   (GuildStore              *self,
+                                                       GFile                   *file,
+                                                       gboolean                 write,
+                                                       GCancellable            *cancellable,
+                                                       GuildImportProgressFunc  progress,
+                                                       gpointer                 progress_data,
+                                                       GDestroyNotify           progress_notify,
+                                                       GAsyncReadyCallback      callback,
+                                                       gpointer                 user_data);
+GuildImportSummary *guild_store_import_stream_finish  (GuildStore              *self,
+                                                       GAsyncResult            *result,
+                                                       gint64                  *batch_id,
+                                                       GError                 **error);
+
 gboolean  guild_store_import_undo         (GuildStore          *self,
                                            gint64               batch_id,
                                            GCancellable        *cancellable,

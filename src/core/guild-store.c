@@ -77,6 +77,10 @@ struct _GuildStore
   GHashTable      *statements;
   KindSql          sql[GUILD_N_RECORD_KINDS];
   GArray          *queued;
+  /* How many changes of each kind the transaction made: beyond
+   * MAX_QUEUED_CHANGES they are counted, not queued, so that a write of
+   * millions of records does not keep one entry per record. */
+  guint            n_changed[GUILD_N_RECORD_KINDS];
   int              lock_fd;
   int              schema_version;
 
@@ -616,19 +620,19 @@ announce (GuildStore      *self,
       return;
     }
 
-  g_array_append_val (self->queued, qc);
+  if (++self->n_changed[kind] <= MAX_QUEUED_CHANGES)
+    g_array_append_val (self->queued, qc);
 }
 
 static void
 flush_changes (GuildStore *self)
 {
   g_autoptr(GArray) queued = g_steal_pointer (&self->queued);
-  guint per_kind[GUILD_N_RECORD_KINDS] = { 0 };
+  guint per_kind[GUILD_N_RECORD_KINDS];
 
   self->queued = g_array_new (FALSE, FALSE, sizeof (QueuedChange));
-
-  for (guint i = 0; i < queued->len; i++)
-    per_kind[g_array_index (queued, QueuedChange, i).kind]++;
+  memcpy (per_kind, self->n_changed, sizeof per_kind);
+  memset (self->n_changed, 0, sizeof self->n_changed);
 
   for (guint k = 0; k < GUILD_N_RECORD_KINDS; k++)
     if (per_kind[k] > MAX_QUEUED_CHANGES)
@@ -1617,6 +1621,7 @@ guild_store_rollback (GuildStore *self)
   self->in_transaction = FALSE;
   end_bulk (self);
   g_array_set_size (self->queued, 0);
+  memset (self->n_changed, 0, sizeof self->n_changed);
 }
 
 /* Section: reads */

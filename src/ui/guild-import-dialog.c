@@ -27,6 +27,22 @@
  * list of thousands of rows would only make the dialog slow to open. */
 #define MAX_ISSUE_ROWS 500
 
+/* From this size on, a vCard or CSV file is not read into memory: its
+ * preview is a dry run of the import that only counts (and keeps the first
+ * skipped records), and Import reads it again, writing as it goes
+ * (guild_store_import_stream_async()). The tests lower it with the
+ * GUILD_IMPORT_STREAM_THRESHOLD environment variable, in bytes. */
+static goffset
+stream_threshold (void)
+{
+  const char *env = g_getenv ("GUILD_IMPORT_STREAM_THRESHOLD");
+
+  if (env != NULL && *env != '\0')
+    return g_ascii_strtoll (env, NULL, 10);
+
+  return GUILD_IMPORT_STREAM_THRESHOLD;
+}
+
 typedef struct
 {
   GFile              *file;
@@ -37,6 +53,13 @@ typedef struct
   GtkWidget          *mapping_page;
   GtkWidget          *counts_list;
   guint               remap_generation;
+  /* A file too large to read whole: only its summary is kept. */
+  GuildImportFormat   format;
+  gboolean            streamed;
+  GuildImportSummary *summary;
+  /* For a streamed CSV file of no known kind: its columns as read from the
+   * header line. */
+  GuildCsvMapping    *mapping;
 } FileOutcome;
 
 struct _GuildImportDialog
@@ -62,6 +85,18 @@ struct _GuildImportDialog
   /* Column mappings being matched against the database again. */
   guint          remapping;
   guint          applying : 1;
+
+  /* While writing: what is written so far, file by file. The files read
+   * whole go first, in one transaction; then each streamed one, in its
+   * own. */
+  GArray        *written_batches;
+  guint          n_written;
+  guint          n_failed;
+  guint          n_contacts;
+  guint          n_events;
+  guint          stage;
+  guint          n_stages;
+  guint          next_streamed;
 };
 
 enum {
@@ -79,6 +114,8 @@ file_outcome_free (FileOutcome *outcome)
   /* The preview borrows the result, so it goes first. */
   g_clear_pointer (&outcome->preview, guild_import_preview_free);
   g_clear_pointer (&outcome->result, guild_import_result_free);
+  g_clear_pointer (&outcome->summary, guild_import_summary_free);
+  g_clear_pointer (&outcome->mapping, guild_csv_mapping_free);
   g_clear_object (&outcome->file);
   g_clear_pointer (&outcome->name, g_free);
   g_clear_error (&outcome->error);
@@ -103,6 +140,8 @@ describe_read_error (const GError *error,
     return g_strdup_printf (_("You are not allowed to read %s."), name);
   if (error->domain == GUILD_IMPORT_ERROR)
     return g_strdup (error->message);
+  if (g_error_matches (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_LOCKED))
+    return g_strdup (_("Another import is being written. Try again when it is done."));
 
   /* Translators: %s is the name of a file to import. */
   return g_strdup_printf (_("%s could not be read."), name);
@@ -168,6 +207,31 @@ on_read_progress_cb (double   fraction,
                               read_progress_dispatch, progress, read_progress_free);
 }
 
+/* The columns of a CSV file as the streamed import will read them: guessed
+ * from the header, which is in the first lines. Blocking. */
+static GuildCsvMapping *
+read_header_mapping (GFile        *file,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree guint8 *head = g_malloc (64 * 1024);
+  g_autofree char *text = NULL;
+  gsize n_read = 0, n = 0;
+
+  stream = g_file_read (file, cancellable, NULL);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, 64 * 1024, &n_read,
+                                cancellable, NULL))
+    return NULL;
+
+  /* Up to the last whole line. */
+  while (n_read > 0 && head[n_read - 1] != '\n')
+    n_read--;
+  text = guild_import_decode_text (head, n_read, &n);
+
+  return guild_csv_mapping_guess (text, n);
+}
+
 /* Runs on a worker thread: only the GFiles (immutable) and new plain data
  * cross over. vCard and CSV files are read in pieces, with progress. */
 static void
@@ -179,6 +243,7 @@ parse_files_worker (GTask        *task,
   GPtrArray *files = task_data;
   g_autoptr(GPtrArray) outcomes = NULL;
   ReadState state = { task, 0, files->len, 0 };
+  goffset threshold = stream_threshold ();
 
   outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) file_outcome_free);
 
@@ -195,6 +260,16 @@ parse_files_worker (GTask        *task,
       reader = guild_import_reader_new (outcome->file, GUILD_IMPORT_FORMAT_UNKNOWN, cancellable,
                                         &outcome->error);
       if (reader != NULL)
+        outcome->format = guild_import_reader_get_format (reader);
+      if (reader != NULL && guild_import_reader_is_streamed (reader) &&
+          guild_import_reader_get_size (reader) >= threshold)
+        {
+          /* Checked against the database later, as it is imported. */
+          outcome->streamed = TRUE;
+          if (outcome->format == GUILD_IMPORT_FORMAT_GENERIC_CSV)
+            outcome->mapping = read_header_mapping (outcome->file, cancellable);
+        }
+      else if (reader != NULL)
         outcome->result = guild_import_reader_read_all (reader, on_read_progress_cb, &state,
                                                         cancellable, &outcome->error);
       g_ptr_array_add (outcomes, outcome);
@@ -231,19 +306,22 @@ format_issue (guint       line,
   return g_strdup_printf (_("Line %u: %s"), line, message);
 }
 
+/* @more: how many more there are beyond @issues (a streamed file keeps
+ * only the first ones) */
 static void
 add_issue_rows (AdwExpanderRow *expander,
-                GArray         *issues)
+                GArray         *issues,
+                guint           more)
 {
-  for (guint i = 0; i < issues->len; i++)
+  for (guint i = 0; i <= issues->len; i++)
     {
-      const GuildImportIssue *issue = &g_array_index (issues, GuildImportIssue, i);
+      const GuildImportIssue *issue;
       g_autofree char *text = NULL;
       GtkWidget *row;
 
-      if (i == MAX_ISSUE_ROWS)
+      if (i == MAX_ISSUE_ROWS || (i == issues->len && more > 0))
         {
-          guint rest = issues->len - i;
+          guint rest = issues->len - i + more;
 
           /* Translators: the last row of a long list of records left out of
            * an import; %u is how many more there are. */
@@ -251,7 +329,10 @@ add_issue_rows (AdwExpanderRow *expander,
           adw_expander_row_add_row (expander, new_row (text));
           break;
         }
+      if (i == issues->len)
+        break;
 
+      issue = &g_array_index (issues, GuildImportIssue, i);
       text = format_issue (issue->line, issue->message);
       row = new_row (text);
       gtk_widget_add_css_class (row, "property");
@@ -263,7 +344,8 @@ add_issue_rows (AdwExpanderRow *expander,
 static GtkWidget *
 new_issues_row (const char *title,
                 const char *icon_name,
-                GArray     *issues)
+                GArray     *issues,
+                guint       more)
 {
   GtkWidget *expander = adw_expander_row_new ();
 
@@ -271,7 +353,7 @@ new_issues_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
                                gtk_image_new_from_icon_name (icon_name));
-  add_issue_rows (ADW_EXPANDER_ROW (expander), issues);
+  add_issue_rows (ADW_EXPANDER_ROW (expander), issues, more);
 
   return expander;
 }
@@ -330,6 +412,72 @@ static void on_mapping_result_ready_cb (GuildImportDialog   *self,
 static void add_counts_list            (FileOutcome         *outcome,
                                         GtkWidget           *section);
 
+static GtkWidget *
+new_note (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+
+  return label;
+}
+
+/* A file too large to be read whole says so; a CSV file of no known kind
+ * shows how its columns are read, since they cannot be chosen here. */
+static void
+add_streamed_notes (FileOutcome *outcome,
+                    GtkWidget   *section)
+{
+  GuildCsvMapping *mapping = outcome->mapping;
+  GtkWidget *list;
+
+  gtk_box_append (GTK_BOX (section),
+                  new_note (_("A large file: what it holds is counted rather than listed "
+                              "record by record, and Import reads it once more.")));
+
+  if (outcome->format != GUILD_IMPORT_FORMAT_GENERIC_CSV)
+    return;
+
+  if (mapping == NULL)
+    {
+      gtk_box_append (GTK_BOX (section),
+                      new_note (_("Its columns could not be told from its first line.")));
+      return;
+    }
+
+  gtk_box_append (GTK_BOX (section),
+                  new_note (_("Its columns are read by their names in the first line; "
+                              "a file this large cannot have them chosen by hand. Columns "
+                              "Guild does not recognise are left out.")));
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_top (list, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Columns"),
+                                  -1);
+  for (guint c = 0; c < guild_csv_mapping_get_n_columns (mapping); c++)
+    {
+      const char *header = guild_csv_mapping_get_header (mapping, c);
+      GuildCsvField field = guild_csv_mapping_get_field (mapping, c);
+      GtkWidget *row = new_row (header != NULL && *header != '\0' ? header : "—");
+      GtkWidget *value = gtk_label_new (field == GUILD_CSV_FIELD_IGNORE
+                                        ? _("Left out")
+                                        : guild_csv_field_label (field));
+
+      gtk_widget_add_css_class (value, field == GUILD_CSV_FIELD_IGNORE ? "dim-label"
+                                                                        : "accent");
+      gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_box_append (GTK_BOX (section), list);
+}
+
 static void
 add_file_section (GuildImportDialog *self,
                   FileOutcome       *outcome)
@@ -348,7 +496,7 @@ add_file_section (GuildImportDialog *self,
   if (outcome->error != NULL)
     text = describe_read_error (outcome->error, outcome->name);
   else
-    text = g_strdup (guild_import_format_label (outcome->result->format));
+    text = g_strdup (guild_import_format_label (outcome->format));
 
   subtitle = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
@@ -358,6 +506,9 @@ add_file_section (GuildImportDialog *self,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (section),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
                                   -1);
+
+  if (outcome->streamed && outcome->error == NULL)
+    add_streamed_notes (outcome, section);
 
   /* A CSV file of no known kind: the column-mapping step. A change there
    * reads the file again and replaces only the counts below it. */
@@ -381,88 +532,117 @@ add_file_section (GuildImportDialog *self,
   gtk_box_append (self->files_box, section);
 }
 
+/* The counts of what importing a file would do, one row each; @skipped
+ * and @warnings list the first problems, @more_skipped and @more_warnings
+ * count the rest. */
+static GtkWidget *
+new_counts_list (const char *name,
+                 guint       added,
+                 guint       updated,
+                 guint       unchanged,
+                 guint       n_skipped,
+                 GArray     *skipped,
+                 guint       more_skipped,
+                 GArray     *warnings,
+                 guint       more_warnings)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  guint n_warnings = warnings->len + more_warnings;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_top (list, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+
+  if (added + updated + unchanged + n_skipped == 0)
+    add_count_row (GTK_LIST_BOX (list), _("The file holds no records"),
+                   "dialog-information-symbolic");
+
+  if (added > 0)
+    {
+      g_autofree char *row_text =
+        /* Translators: what importing a file would do; %u is a count. */
+        g_strdup_printf (ngettext ("%u new record", "%u new records", added), added);
+
+      add_count_row (GTK_LIST_BOX (list), row_text, "list-add-symbolic");
+    }
+  if (updated > 0)
+    {
+      g_autofree char *row_text =
+        g_strdup_printf (ngettext ("%u record will update an existing one",
+                                   "%u records will update existing ones",
+                                   updated),
+                         updated);
+
+      add_count_row (GTK_LIST_BOX (list), row_text, "view-refresh-symbolic");
+    }
+  if (unchanged > 0)
+    {
+      g_autofree char *row_text =
+        g_strdup_printf (ngettext ("%u record is already there",
+                                   "%u records are already there",
+                                   unchanged),
+                         unchanged);
+
+      add_count_row (GTK_LIST_BOX (list), row_text, "object-select-symbolic");
+    }
+  if (n_skipped > 0)
+    {
+      g_autofree char *row_text =
+        g_strdup_printf (ngettext ("%u record will be skipped",
+                                   "%u records will be skipped",
+                                   n_skipped),
+                         n_skipped);
+
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           new_issues_row (row_text, "dialog-warning-symbolic", skipped,
+                                           more_skipped));
+    }
+  if (n_warnings > 0)
+    {
+      g_autofree char *row_text =
+        g_strdup_printf (ngettext ("%u record will be read only in part",
+                                   "%u records will be read only in part",
+                                   n_warnings),
+                         n_warnings);
+
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           new_issues_row (row_text, "dialog-information-symbolic", warnings,
+                                           more_warnings));
+    }
+
+  return list;
+}
+
 /* What importing the file would do, as a list below the file's name. */
 static void
 add_counts_list (FileOutcome *outcome,
                  GtkWidget   *section)
 {
-  GtkWidget *list;
   GuildImportPreview *preview = outcome->preview;
+  GuildImportSummary *summary = outcome->summary;
 
   outcome->counts_list = NULL;
 
   if (preview != NULL)
     {
-      GArray *warnings = outcome->result->warnings;
+      g_autoptr(GArray) issues = collect_skipped (outcome);
 
-      list = gtk_list_box_new ();
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      gtk_widget_set_margin_top (list, 6);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, outcome->name,
-                                      -1);
-
-      if (preview->added + preview->updated + preview->unchanged + preview->skipped == 0)
-        add_count_row (GTK_LIST_BOX (list), _("The file holds no records"),
-                       "dialog-information-symbolic");
-
-      if (preview->added > 0)
-        {
-          g_autofree char *row_text =
-            /* Translators: what importing a file would do; %u is a count. */
-            g_strdup_printf (ngettext ("%u new record", "%u new records", preview->added),
-                             preview->added);
-
-          add_count_row (GTK_LIST_BOX (list), row_text, "list-add-symbolic");
-        }
-      if (preview->updated > 0)
-        {
-          g_autofree char *row_text =
-            g_strdup_printf (ngettext ("%u record will update an existing one",
-                                       "%u records will update existing ones",
-                                       preview->updated),
-                             preview->updated);
-
-          add_count_row (GTK_LIST_BOX (list), row_text, "view-refresh-symbolic");
-        }
-      if (preview->unchanged > 0)
-        {
-          g_autofree char *row_text =
-            g_strdup_printf (ngettext ("%u record is already there",
-                                       "%u records are already there",
-                                       preview->unchanged),
-                             preview->unchanged);
-
-          add_count_row (GTK_LIST_BOX (list), row_text, "object-select-symbolic");
-        }
-      if (preview->skipped > 0)
-        {
-          g_autoptr(GArray) issues = collect_skipped (outcome);
-          g_autofree char *row_text =
-            g_strdup_printf (ngettext ("%u record will be skipped",
-                                       "%u records will be skipped",
-                                       preview->skipped),
-                             preview->skipped);
-
-          gtk_list_box_append (GTK_LIST_BOX (list),
-                               new_issues_row (row_text, "dialog-warning-symbolic", issues));
-        }
-      if (warnings->len > 0)
-        {
-          g_autofree char *row_text =
-            g_strdup_printf (ngettext ("%u record will be read only in part",
-                                       "%u records will be read only in part",
-                                       warnings->len),
-                             warnings->len);
-
-          gtk_list_box_append (GTK_LIST_BOX (list),
-                               new_issues_row (row_text, "dialog-information-symbolic", warnings));
-        }
-
-      gtk_box_append (GTK_BOX (section), list);
-      outcome->counts_list = list;
+      outcome->counts_list = new_counts_list (outcome->name, preview->added, preview->updated,
+                                              preview->unchanged, preview->skipped, issues, 0,
+                                              outcome->result->warnings, 0);
     }
+  else if (summary != NULL)
+    /* The issues the summary kept are in line order already. */
+    outcome->counts_list = new_counts_list (outcome->name, summary->added, summary->updated,
+                                            summary->unchanged, summary->skipped,
+                                            summary->issues, summary->more_issues,
+                                            summary->warnings, summary->more_warnings);
+
+  if (outcome->counts_list != NULL)
+    gtk_box_append (GTK_BOX (section), outcome->counts_list);
 }
 
 static guint
@@ -476,6 +656,8 @@ count_to_write (GuildImportDialog *self)
 
       if (outcome->preview != NULL)
         total += outcome->preview->added + outcome->preview->updated;
+      else if (outcome->summary != NULL)
+        total += outcome->summary->added + outcome->summary->updated;
     }
 
   return total;
@@ -532,6 +714,11 @@ show_preview (GuildImportDialog *self)
 
   update_summary (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
+  /* Enter imports, through the default widget (Cancel, which had the
+   * focus while the files were read, would take it otherwise); Escape
+   * cancels; Tab goes to the buttons and the rows. */
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->import_button)))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
 /* A corrected column mapping: the file as read with it, matched against the
@@ -681,6 +868,36 @@ on_preview_done_cb (GObject      *object,
   preview_next (self);
 }
 
+/* The dry run of a file too large to read whole is done. */
+static void
+on_stream_preview_done_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GuildImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GuildImportSummary *summary;
+  FileOutcome *outcome;
+
+  summary = guild_store_import_stream_finish (GUILD_STORE (object), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->outcomes == NULL)
+    {
+      g_clear_pointer (&summary, guild_import_summary_free);
+      return;
+    }
+
+  outcome = g_ptr_array_index (self->outcomes, self->previewing);
+  outcome->summary = summary;
+  if (summary == NULL)
+    {
+      g_warning ("Could not preview %s: %s", outcome->name, error->message);
+      outcome->error = g_steal_pointer (&error);
+    }
+
+  self->previewing++;
+  preview_next (self);
+}
+
 /* Matches the files' records against the database, one file after the
  * other, on a worker thread with a connection of its own. */
 static void
@@ -690,6 +907,14 @@ preview_next (GuildImportDialog *self)
     {
       FileOutcome *outcome = g_ptr_array_index (self->outcomes, self->previewing);
 
+      if (outcome->streamed && outcome->error == NULL)
+        {
+          guild_store_import_stream_async (self->store, outcome->file, FALSE, self->cancellable,
+                                           on_preview_progress_cb, g_object_ref (self),
+                                           g_object_unref, on_stream_preview_done_cb,
+                                           g_object_ref (self));
+          return;
+        }
       if (outcome->result != NULL)
         {
           guild_store_import_preview_async (self->store, outcome->result, self->cancellable,
@@ -767,7 +992,107 @@ on_apply_progress_cb (double   fraction,
   GuildImportDialog *self = user_data;
 
   if (!g_cancellable_is_cancelled (self->cancellable))
-    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+    gtk_progress_bar_set_fraction (self->progress_bar,
+                                   (self->stage + fraction) / MAX (self->n_stages, 1));
+}
+
+/* Everything is written, or what was written before a cancel or a failure:
+ * the window shows where it went and offers to undo it. */
+static void
+finish_import (GuildImportDialog *self)
+{
+  g_autoptr(GVariant) batches = NULL;
+  const char *view = NULL;
+
+  self->applying = FALSE;
+
+  /* Show the user where most of what was written went. */
+  if (self->n_contacts > 0 && self->n_contacts >= self->n_events)
+    view = "contacts";
+  else if (self->n_events > 0)
+    view = "calendar";
+
+  batches = g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_INT64,
+                                                           self->written_batches->data,
+                                                           self->written_batches->len,
+                                                           sizeof (gint64)));
+  g_signal_emit (self, signals [IMPORTED], 0, self->n_written, self->n_failed, batches, view);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+has_streamed_writes (FileOutcome *outcome)
+{
+  return outcome->streamed && outcome->summary != NULL &&
+         outcome->summary->added + outcome->summary->updated > 0;
+}
+
+static void apply_next_streamed (GuildImportDialog *self);
+
+/* A file too large to read whole was imported, or not. */
+static void
+on_stream_apply_done_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GuildImportDialog) self = user_data;
+  g_autoptr(GuildImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  FileOutcome *outcome = g_ptr_array_index (self->outcomes, self->next_streamed);
+  gint64 batch = 0;
+
+  summary = guild_store_import_stream_finish (GUILD_STORE (object), result, &batch, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Rolled back. What was written before stays, and can be undone. */
+      if (self->written_batches->len == 0)
+        {
+          self->applying = FALSE;
+          gtk_window_destroy (GTK_WINDOW (self));
+        }
+      else
+        finish_import (self);
+      return;
+    }
+
+  if (summary == NULL)
+    {
+      g_warning ("Could not import %s: %s", outcome->name, error->message);
+      self->n_failed++;
+    }
+  else if (batch > 0)
+    {
+      g_array_append_val (self->written_batches, batch);
+      self->n_written += summary->added + summary->updated;
+      /* The files read in pieces hold contacts (and their communities). */
+      self->n_contacts += summary->added + summary->updated;
+    }
+
+  self->next_streamed++;
+  self->stage++;
+  apply_next_streamed (self);
+}
+
+/* The files too large to read whole, one after the other, each in its own
+ * transaction: read again, matched and written chunk by chunk. */
+static void
+apply_next_streamed (GuildImportDialog *self)
+{
+  for (; self->next_streamed < self->outcomes->len; self->next_streamed++)
+    {
+      FileOutcome *outcome = g_ptr_array_index (self->outcomes, self->next_streamed);
+
+      if (!has_streamed_writes (outcome))
+        continue;
+
+      guild_store_import_stream_async (self->store, outcome->file, TRUE, self->cancellable,
+                                       on_apply_progress_cb, g_object_ref (self),
+                                       g_object_unref, on_stream_apply_done_cb,
+                                       g_object_ref (self));
+      return;
+    }
+
+  finish_import (self);
 }
 
 static void
@@ -776,31 +1101,23 @@ on_apply_done_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GuildImportDialog) self = user_data;
-  g_autoptr(GVariantBuilder) batches = g_variant_builder_new (G_VARIANT_TYPE ("ax"));
-  g_autoptr(GVariant) batches_variant = NULL;
   g_autoptr(GArray) batch_ids = NULL;
   g_autoptr(GError) error = NULL;
-  guint written = 0;
-  guint failed = 0;
-  guint contacts = 0;
-  guint events = 0;
   guint next = 0;
-  const char *view = NULL;
-
-  self->applying = FALSE;
 
   if (!guild_store_import_apply_finish (GUILD_STORE (object), result, &batch_ids, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           /* Rolled back: nothing was written. */
+          self->applying = FALSE;
           gtk_window_destroy (GTK_WINDOW (self));
           return;
         }
       g_warning ("Could not import: %s", error->message);
     }
 
-  /* The files are written together: all of them, or none. */
+  /* The files read whole are written together: all of them, or none. */
   for (guint i = 0; i < self->outcomes->len; i++)
     {
       FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
@@ -810,12 +1127,13 @@ on_apply_done_cb (GObject      *object,
 
       if (batch_ids == NULL)
         {
-          failed++;
+          self->n_failed++;
           continue;
         }
 
-      g_variant_builder_add (batches, "x", g_array_index (batch_ids, gint64, next++));
-      written += outcome->preview->added + outcome->preview->updated;
+      g_array_append_val (self->written_batches, g_array_index (batch_ids, gint64, next));
+      next++;
+      self->n_written += outcome->preview->added + outcome->preview->updated;
 
       for (guint j = 0; j < outcome->preview->entries->len; j++)
         {
@@ -827,21 +1145,14 @@ on_apply_done_cb (GObject      *object,
               entry->action != GUILD_IMPORT_ACTION_UPDATE)
             continue;
           if (guild_record_get_kind (item->record) == GUILD_RECORD_CONTACT)
-            contacts++;
+            self->n_contacts++;
           else if (guild_record_get_kind (item->record) == GUILD_RECORD_EVENT)
-            events++;
+            self->n_events++;
         }
     }
 
-  /* Show the user where most of what was written went. */
-  if (contacts > 0 && contacts >= events)
-    view = "contacts";
-  else if (events > 0)
-    view = "calendar";
-
-  batches_variant = g_variant_ref_sink (g_variant_builder_end (batches));
-  g_signal_emit (self, signals [IMPORTED], 0, written, failed, batches_variant, view);
-  gtk_window_destroy (GTK_WINDOW (self));
+  self->stage++;
+  apply_next_streamed (self);
 }
 
 static void
@@ -857,24 +1168,39 @@ apply_action (GtkWidget  *widget,
   if (self->outcomes == NULL || self->applying)
     return;
 
+  self->n_stages = 0;
   for (guint i = 0; i < self->outcomes->len; i++)
     {
       FileOutcome *outcome = g_ptr_array_index (self->outcomes, i);
 
       if (outcome->preview != NULL && outcome->preview->added + outcome->preview->updated > 0)
         g_ptr_array_add (previews, outcome->preview);
+      if (has_streamed_writes (outcome))
+        self->n_stages++;
     }
-  if (previews->len == 0)
+  if (previews->len > 0)
+    self->n_stages++;
+  if (self->n_stages == 0)
     return;
 
-  /* One transaction for every file, on a worker thread: Cancel rolls all
-   * of it back. */
   self->applying = TRUE;
+  self->stage = 0;
+  self->next_streamed = 0;
+  self->n_written = self->n_failed = self->n_contacts = self->n_events = 0;
+  g_clear_pointer (&self->written_batches, g_array_unref);
+  self->written_batches = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
   show_progress (self, _("Importing…"), 0.0);
-  guild_store_import_apply_async (self->store, previews, self->cancellable,
-                                  on_apply_progress_cb, g_object_ref (self), g_object_unref,
-                                  on_apply_done_cb, g_object_ref (self));
+
+  /* The files read whole first, in one transaction on a worker thread:
+   * Cancel rolls all of it back. Their previews hold what the database
+   * held when they were made, so nothing may be written before them. */
+  if (previews->len > 0)
+    guild_store_import_apply_async (self->store, previews, self->cancellable,
+                                    on_apply_progress_cb, g_object_ref (self), g_object_unref,
+                                    on_apply_done_cb, g_object_ref (self));
+  else
+    apply_next_streamed (self);
 }
 
 /* Section: GObject */
@@ -907,6 +1233,7 @@ guild_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GUILD_TYPE_IMPORT_DIALOG);
 
   g_clear_pointer (&self->outcomes, g_ptr_array_unref);
+  g_clear_pointer (&self->written_batches, g_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
 
@@ -1053,6 +1380,14 @@ guild_import_dialog_get_counts (GuildImportDialog *self,
   g_return_val_if_fail (self->outcomes != NULL && file < self->outcomes->len, FALSE);
 
   outcome = g_ptr_array_index (self->outcomes, file);
+  if (outcome->summary != NULL)
+    {
+      counts[0] = outcome->summary->added;
+      counts[1] = outcome->summary->updated;
+      counts[2] = outcome->summary->unchanged;
+      counts[3] = outcome->summary->skipped;
+      return TRUE;
+    }
   if (outcome->preview == NULL)
     return FALSE;
 
