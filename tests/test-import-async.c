@@ -489,6 +489,73 @@ test_busy (Fixture       *f,
   run_clear (&arun);
 }
 
+static void
+on_undo_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+
+  run->resets_before_done = run->resets;
+  guild_store_import_undo_finish (GUILD_STORE (object), result, &run->error);
+  run->done = TRUE;
+}
+
+/* Two imports undone on a worker, newest first, as the toast's Undo does:
+ * the database is as before them, the store refuses writes meanwhile and
+ * announces a reset before the callback. */
+static void
+test_undo_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *first = make_linkedin (1500);
+  g_autofree char *second = make_linkedin (1800);
+  g_autofree char *before = export_json (f->store);
+  g_autofree char *after = NULL;
+  g_autoptr(GuildContact) contact = guild_contact_new ("Someone Else");
+  g_autoptr(GError) error = NULL;
+  Run urun = { 0 };
+  gint64 batches[2];
+  gulong handler;
+
+  /* The second file holds the first's rows and 300 more: it adds those and
+   * leaves the others unchanged. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *text = i == 0 ? first : second;
+      g_autoptr(GuildImportResult) result = parse_text (text, strlen (text), "undo.csv");
+      g_autoptr(GuildImportPreview) preview = NULL;
+      Run prun = { 0 }, arun = { 0 };
+
+      preview = preview_async (f, result, &prun);
+      apply_async (f, preview, NULL, &arun);
+      g_assert_no_error (arun.error);
+      batches[1 - i] = g_array_index (arun.batch_ids, gint64, 0);
+      run_clear (&prun);
+      run_clear (&arun);
+    }
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_CONTACT), ==, 1800);
+
+  handler = g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_cb), &urun);
+  guild_store_import_undo_async (f->store, batches, G_N_ELEMENTS (batches), NULL,
+                                 on_undo_done_cb, &urun);
+  g_assert_false (guild_store_add (f->store, GUILD_RECORD (contact), &error));
+  g_assert_error (error, GUILD_STORE_ERROR, GUILD_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  spin (&urun);
+  g_signal_handler_disconnect (f->store, handler);
+
+  g_assert_no_error (urun.error);
+  g_assert_true (urun.resets_before_done & (1u << GUILD_RECORD_CONTACT));
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_CONTACT), ==, 0);
+  after = export_json (f->store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (guild_store_add (f->store, GUILD_RECORD (contact), &error));
+  g_assert_no_error (error);
+
+  run_clear (&urun);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +569,8 @@ main (int   argc,
               fixture_set_up, test_cancel_apply, fixture_tear_down);
   g_test_add ("/guild/import/async/busy", Fixture, NULL,
               fixture_set_up, test_busy, fixture_tear_down);
+  g_test_add ("/guild/import/async/undo", Fixture, NULL,
+              fixture_set_up, test_undo_async, fixture_tear_down);
 
   return g_test_run ();
 }

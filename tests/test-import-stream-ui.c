@@ -14,6 +14,7 @@
 #include "guild-import-dialog.h"
 #include "guild-store-import.h"
 #include "guild-window-private.h"
+#include "guild-store-private.h"
 
 /* Files too large to read whole, in the import dialog (issue 5): the
  * preview is a streamed dry run that counts and lists the first skipped
@@ -154,6 +155,12 @@ static gboolean
 dialog_gone (gpointer data)
 {
   return find_dialog () == NULL;
+}
+
+static gboolean
+undo_done (gpointer data)
+{
+  return !_guild_store_get_busy_importing (GUILD_STORE (data));
 }
 
 static GuildImportDialog *
@@ -327,6 +334,8 @@ test_streamed_flow (Fixture       *fixture,
 
   /* The toast's Undo takes both back out. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "undo-import", batches);
+  /* It undoes on a worker, then the store may write again. */
+  wait_for (undo_done, store, "the undo to be written");
   g_assert_cmpuint (guild_store_count (store, GUILD_RECORD_CONTACT), ==, 0);
   g_assert_null (_guild_application_get_last_import (app));
 

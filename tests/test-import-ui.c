@@ -16,6 +16,7 @@
 #include "guild-platform.h"
 #include "guild-store-import.h"
 #include "guild-window-private.h"
+#include "guild-store-private.h"
 
 /* The app's side of the import pipeline (issue 5): the platform guessed from
  * a dropped web address, and the import dialog driven as a user would
@@ -124,6 +125,12 @@ static gboolean
 dialog_gone (gpointer data)
 {
   return find_dialog () == NULL;
+}
+
+static gboolean
+undo_done (gpointer data)
+{
+  return !_guild_store_get_busy_importing (GUILD_STORE (data));
 }
 
 static GuildImportDialog *
@@ -327,6 +334,8 @@ test_import_flow (Fixture       *fixture,
 
   /* The toast's Undo takes the batch back out. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "undo-import", batches);
+  /* It undoes on a worker, then the store may write again. */
+  wait_for (undo_done, store, "the undo to be written");
   g_assert_cmpuint (count_records (store), ==, 0);
   g_assert_null (_guild_application_get_last_import (app));
 

@@ -2502,3 +2502,144 @@ guild_store_import_undo (GuildStore    *self,
 
   return TRUE;
 }
+
+typedef struct
+{
+  char   *path;
+  GArray *batch_ids;
+} UndoTaskData;
+
+static void
+undo_task_data_free (UndoTaskData *data)
+{
+  g_free (data->path);
+  g_array_unref (data->batch_ids);
+  g_free (data);
+}
+
+static void
+undo_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  UndoTaskData *data = task_data;
+  g_autoptr(GuildStore) store = NULL;
+  g_autoptr(GError) first_error = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = open_worker_store (data->path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Each batch in its own transaction: one that cannot be undone any more
+   * does not keep the others from it. */
+  for (guint i = 0; i < data->batch_ids->len; i++)
+    if (!guild_store_import_undo (store, g_array_index (data->batch_ids, gint64, i),
+                                  cancellable, &error))
+      {
+        g_warning ("Could not undo import batch %" G_GINT64_FORMAT ": %s",
+                   g_array_index (data->batch_ids, gint64, i), error->message);
+        if (first_error == NULL)
+          first_error = g_steal_pointer (&error);
+        g_clear_error (&error);
+      }
+
+  if (first_error != NULL)
+    g_task_return_error (task, g_steal_pointer (&first_error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Back on the caller's thread: the store may write again, and every view
+ * reloads what the undo took away or put back. */
+static void
+on_undo_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GuildStore *self = GUILD_STORE (object);
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GError) error = NULL;
+
+  _guild_store_set_busy_importing (self, FALSE);
+
+  /* Even a failed batch may come after others that were undone. */
+  for (guint k = 0; k < GUILD_N_RECORD_KINDS; k++)
+    _guild_store_announce_reset (self, k);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (outer, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+/**
+ * guild_store_import_undo_async:
+ * @batch_ids: (array length=n_batch_ids): the batches, undone in this order
+ *   (newest first, so that a later file's updates come off before an
+ *   earlier file's records)
+ *
+ * guild_store_import_undo() of each batch on a worker thread, on a
+ * connection of its own: an import of millions of records takes as many to
+ * undo, and the window must not wait for them. Meanwhile the store refuses
+ * writes of its own (%GUILD_STORE_ERROR_LOCKED); afterwards it announces a
+ * %GUILD_CHANGE_RESET of every kind, before @callback runs.
+ */
+void
+guild_store_import_undo_async (GuildStore          *self,
+                               const gint64        *batch_ids,
+                               guint                n_batch_ids,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
+  UndoTaskData *data;
+
+  g_return_if_fail (GUILD_IS_STORE (self));
+  g_return_if_fail (batch_ids != NULL || n_batch_ids == 0);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, guild_store_import_undo_async);
+
+  if (_guild_store_get_busy_importing (self))
+    {
+      g_task_return_new_error (outer, GUILD_STORE_ERROR, GUILD_STORE_ERROR_LOCKED,
+                               "An import is being written");
+      g_object_unref (outer);
+      return;
+    }
+
+  data = g_new0 (UndoTaskData, 1);
+  data->path = g_strdup (guild_store_get_path (self));
+  data->batch_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_batch_ids);
+  g_array_append_vals (data->batch_ids, batch_ids, n_batch_ids);
+
+  _guild_store_set_busy_importing (self, TRUE);
+
+  inner = g_task_new (self, cancellable, on_undo_done_cb, outer);
+  g_task_set_source_tag (inner, undo_worker);
+  g_task_set_task_data (inner, data, (GDestroyNotify) undo_task_data_free);
+  g_task_run_in_thread (inner, undo_worker);
+}
+
+/**
+ * guild_store_import_undo_finish:
+ *
+ * Returns: whether every batch was undone; with @error set, the first that
+ *   was not (the others were still undone).
+ */
+gboolean
+guild_store_import_undo_finish (GuildStore    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (GUILD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

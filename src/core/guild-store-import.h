@@ -178,5 +178,14 @@ gboolean  guild_store_import_undo         (GuildStore          *self,
                                            gint64               batch_id,
                                            GCancellable        *cancellable,
                                            GError             **error);
+void      guild_store_import_undo_async   (GuildStore          *self,
+                                           const gint64        *batch_ids,
+                                           guint                n_batch_ids,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean  guild_store_import_undo_finish  (GuildStore          *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 
 G_END_DECLS

@@ -71,24 +71,29 @@ describe_batch (const GuildImportBatch *batch)
   return g_strdup_printf (_("%s · %s · %s"), g_strstrip (when), format, added);
 }
 
-static void
-on_undo_response_cb (GObject    *alert,
-                     const char *response,
-                     gpointer    user_data)
+typedef struct
 {
-  g_autoptr(GuildImportHistory) self = user_data;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (alert, "guild-batch-id"));
-  guint remaining = GPOINTER_TO_UINT (g_object_get_data (alert, "guild-batch-remaining"));
-  guint restorable = GPOINTER_TO_UINT (g_object_get_data (alert, "guild-batch-restorable"));
+  GuildImportHistory *self;
+  guint               remaining;
+  guint               restorable;
+} UndoData;
+
+static void
+on_batch_undone_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  UndoData *data = user_data;
+  g_autoptr(GuildImportHistory) self = data->self;
+  guint remaining = data->remaining;
+  guint restorable = data->restorable;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (g_strcmp0 (response, "undo") != 0)
-    return;
+  g_free (data);
 
-  if (!guild_store_import_undo (self->store, id, NULL, &error))
+  if (!guild_store_import_undo_finish (GUILD_STORE (object), result, &error))
     {
-      g_warning ("Could not undo import batch %" G_GINT64_FORMAT ": %s", id, error->message);
       adw_toast_overlay_add_toast (self->toast_overlay,
                                    adw_toast_new (_("The import could not be undone")));
       reload (self);
@@ -107,6 +112,26 @@ on_undo_response_cb (GObject    *alert,
                             restorable);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
   reload (self);
+}
+
+static void
+on_undo_response_cb (GObject    *alert,
+                     const char *response,
+                     gpointer    user_data)
+{
+  g_autoptr(GuildImportHistory) self = user_data;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (alert, "guild-batch-id"));
+  UndoData *data;
+
+  if (g_strcmp0 (response, "undo") != 0)
+    return;
+
+  /* On a worker: a batch of a million records takes a while to undo. */
+  data = g_new0 (UndoData, 1);
+  data->self = g_object_ref (self);
+  data->remaining = GPOINTER_TO_UINT (g_object_get_data (alert, "guild-batch-remaining"));
+  data->restorable = GPOINTER_TO_UINT (g_object_get_data (alert, "guild-batch-restorable"));
+  guild_store_import_undo_async (self->store, &id, 1, NULL, on_batch_undone_cb, data);
 }
 
 static void
