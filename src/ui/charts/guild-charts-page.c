@@ -46,6 +46,7 @@ struct _GuildChartsPage
   GtkFlowBox      *overview_box;
   GtkFlowBox      *charts_box;
   GtkToggleButton *period_buttons[4];
+  GtkDropDown     *period_dropdown;   /* the same choice, where the buttons do not fit */
   GtkDropDown     *community_dropdown;
 
   /* Owned */
@@ -910,7 +911,68 @@ on_period_toggled_cb (GuildChartsPage *self,
 
   /* Of the two buttons that change, the one turned on reloads. */
   if (gtk_toggle_button_get_active (button))
-    on_filter_changed_cb (self);
+    {
+      gtk_drop_down_set_selected (self->period_dropdown, selected_period (self));
+      on_filter_changed_cb (self);
+    }
+}
+
+/* The narrow window's drop-down presses the button of its period, which
+ * reloads; set back to the same period, it changes nothing. */
+static void
+on_period_selected_cb (GuildChartsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
+
+  g_assert (GUILD_IS_CHARTS_PAGE (self));
+
+  if (selected < G_N_ELEMENTS (self->period_buttons))
+    gtk_toggle_button_set_active (self->period_buttons[selected], TRUE);
+}
+
+/* A long community name ellipsizes in the drop-down's button, so that it
+ * never widens the view past a narrow window; the list shows it whole. */
+static void
+setup_community_label_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (user_data))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_community_label_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+community_label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_community_label_cb),
+                    GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_community_label_cb), NULL);
+  return factory;
 }
 
 /* Section: GtkWidget */
@@ -1027,6 +1089,8 @@ guild_charts_page_class_init (GuildChartsPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "period_all", FALSE,
                                              G_STRUCT_OFFSET (GuildChartsPage, period_buttons[3]));
   gtk_widget_class_bind_template_callback (widget_class, on_period_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, period_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, community_dropdown);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1038,6 +1102,7 @@ guild_charts_page_init (GuildChartsPage *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   gint64 all = 0;
+  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   guild_a11y_follow_stack (GTK_WIDGET (self->stack));
@@ -1050,6 +1115,12 @@ guild_charts_page_init (GuildChartsPage *self)
   g_array_append_val (self->community_ids, all);
   self->community_names = gtk_string_list_new ((const char * const []) { _("All Communities"), NULL });
   gtk_drop_down_set_model (self->community_dropdown, G_LIST_MODEL (self->community_names));
+  factory = community_label_factory (TRUE);
+  gtk_drop_down_set_factory (self->community_dropdown, factory);
+  g_object_unref (factory);
+  factory = community_label_factory (FALSE);
+  gtk_drop_down_set_list_factory (self->community_dropdown, factory);
+  g_object_unref (factory);
 
   self->overview_lists[LIST_WEEK] = add_overview_section (self, _("This Week"));
   self->overview_lists[LIST_UPCOMING] = add_overview_section (self, _("Next 7 Days"));
