@@ -47,6 +47,7 @@ struct _GuildChartsPage
   GtkFlowBox      *charts_box;
   GtkToggleButton *period_buttons[4];
   GtkDropDown     *period_dropdown;   /* the same choice, where the buttons do not fit */
+  GtkBox          *toolbar;
   GtkDropDown     *community_dropdown;
 
   /* Owned */
@@ -64,6 +65,8 @@ struct _GuildChartsPage
   GtkListBox      *overview_lists[4];
 
   guint            reload_source;
+  guint            narrow_source;
+  int              narrow;            /* the toolbar's layout: -1 none yet */
   guint            pending_overview;
   guint            pending_charts;
   guint            overview_changed : 1;
@@ -977,6 +980,80 @@ community_label_factory (gboolean ellipsize)
 
 /* Section: GtkWidget */
 
+/* Below this width the toolbar's title goes above the period and the
+ * community, which then have the width to themselves. */
+#define NARROW_WIDTH 560
+
+static gboolean
+apply_narrow_cb (gpointer user_data)
+{
+  GuildChartsPage *self = user_data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+  GtkWidget *buttons = gtk_widget_get_parent (GTK_WIDGET (self->period_buttons[0]));
+
+  self->narrow_source = 0;
+  self->narrow = narrow;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (self->toolbar, narrow ? 6 : 12);
+  /* Narrow, the four buttons would not fit beside the community anyway:
+   * hidden (they still hold the period), the squeezer asks only for the
+   * drop-down's width, leaving the rest to the community's name. */
+  gtk_widget_set_visible (buttons, !narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* The toolbar's layout follows the width the page gets; changing it while
+ * allocating would ask for another allocation from inside this one, so it
+ * changes right after. Either layout fits a narrow window. */
+static void
+guild_charts_page_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  GuildChartsPage *self = GUILD_CHARTS_PAGE (widget);
+  int narrow = width < NARROW_WIDTH;
+
+  if (narrow != self->narrow && self->narrow_source == 0)
+    self->narrow_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow_cb, self, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+guild_charts_page_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+/* With a layout manager GTK would not call size_allocate, so the page
+ * measures its one child itself. */
+static void
+guild_charts_page_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
 static void
 guild_charts_page_map (GtkWidget *widget)
 {
@@ -997,6 +1074,7 @@ guild_charts_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->charts_cancellable);
@@ -1067,6 +1145,9 @@ guild_charts_page_class_init (GuildChartsPageClass *klass)
   object_class->set_property = guild_charts_page_set_property;
 
   widget_class->map = guild_charts_page_map;
+  widget_class->size_allocate = guild_charts_page_size_allocate;
+  widget_class->measure = guild_charts_page_measure;
+  widget_class->get_request_mode = guild_charts_page_get_request_mode;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -1090,10 +1171,10 @@ guild_charts_page_class_init (GuildChartsPageClass *klass)
                                              G_STRUCT_OFFSET (GuildChartsPage, period_buttons[3]));
   gtk_widget_class_bind_template_callback (widget_class, on_period_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, toolbar);
   gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, community_dropdown);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -1106,6 +1187,9 @@ guild_charts_page_init (GuildChartsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   guild_a11y_follow_stack (GTK_WIDGET (self->stack));
+  self->narrow = -1;
+  /* The drop-down starts where the buttons do (Quarter). */
+  gtk_drop_down_set_selected (self->period_dropdown, selected_period (self));
 
   if (source != NULL &&
       (schema = g_settings_schema_source_lookup (source, "io.github.guildapp.Guild", TRUE)) != NULL)
