@@ -781,8 +781,14 @@ apply_orientation_cb (gpointer user_data)
                                   wide ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (self->agenda_scroller, !wide);
   guild_month_view_set_compact (self->month_view, width < 520);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), wide ? "title-3" : "title-2");
-  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), wide ? "title-2" : "title-3");
+  /* Compact, the month's name needs a smaller title to fit beside the
+   * buttons (a Russian or English month at 360 px). */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "title-2");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "title-3");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label),
+                            wide ? "title-2" : self->layout_mode == 2 ? "heading" : "title-3");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->title_label), self->layout_mode == 2 ? 6 : 12);
   return G_SOURCE_REMOVE;
 }
 
