@@ -22,6 +22,7 @@
 #include "guild-event-editor.h"
 #include "guild-contacts-page-private.h"
 #include "guild-format.h"
+#include "guild-generate.h"
 #include "guild-import-dialog.h"
 #include "guild-preferences-window.h"
 #include "guild-view-state.h"
@@ -1035,6 +1036,109 @@ test_window_russian (Fixture       *fixture,
   setlocale (LC_ALL, "C");
 }
 
+/* Runs the main loop for @ms milliseconds. */
+static void
+settle (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timed_out_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The narrowest a phone or a tiled window gives (the window's own
+ * width-request): every view, with data in it, must fit, or the whole window
+ * refuses to shrink, since the view stack is as wide as its widest page. */
+#define NARROWEST 360
+
+static void
+check_fits_narrow (Fixture *fixture)
+{
+  g_autoptr(GString) too_wide = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GuildGenerateOptions options;
+  GuildWindow *window;
+  int minimum, natural;
+
+  guild_generate_options_init (&options);
+  options.seed = 1;
+  options.communities = 20;
+  options.contacts = 60;
+  options.events = 40;
+  options.activities = 300;
+  options.checkins = 8;
+  g_assert_true (guild_generate (fixture->store, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  window = show_window (fixture->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *view = _guild_window_get_view (window, views[i].name);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", views[i].name);
+      if (GUILD_IS_COMMUNITIES_PAGE (view) || GUILD_IS_CONTACTS_PAGE (view))
+        wait_for_state (window, views[i].name, "items");
+      /* The others fill from workers too: give them time to. */
+      settle (1500);
+      gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      g_test_message ("%s view: at least %d px wide", views[i].name, minimum);
+      if (minimum > NARROWEST)
+        g_string_append_printf (too_wide, " %s (%d px)", views[i].name, minimum);
+    }
+  if (too_wide->len > 0)
+    g_error ("Wider than %d px:%s", NARROWEST, too_wide->str);
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_test_message ("the window: at least %d px wide", minimum);
+  g_assert_cmpint (minimum, <=, NARROWEST);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  check_fits_narrow (fixture);
+}
+
+static char *find_localedir (void);
+
+/* Russian labels are longer: they must fit as well. */
+static void
+test_window_narrow_russian (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *localedir = find_localedir ();
+  g_autofree char *catalogue = NULL;
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("Neither GUILD_LOCALEDIR nor GUILD_BUILD_DIR is set: no catalogues to use");
+      return;
+    }
+  catalogue = g_build_filename (localedir, "ru", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (catalogue, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("No Russian catalogue: build po/ first");
+      return;
+    }
+
+  /* As test_window_russian() does (STYLE.md §12). */
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  g_setenv ("LANGUAGE", "ru", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  check_fits_narrow (fixture);
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1052,6 +1156,7 @@ main (int   argc,
   ADD ("/guild/window/views", test_window_views);
   ADD ("/guild/window/view-action", test_window_view_action);
   ADD ("/guild/window/shortcuts", test_window_shortcuts);
+  ADD ("/guild/window/narrow", test_window_narrow);
   ADD ("/guild/window/live-update", test_window_live_update);
   ADD ("/guild/window/show-record", test_window_show_record);
   ADD ("/guild/window/add-dialog", test_window_add_dialog);
@@ -1060,7 +1165,8 @@ main (int   argc,
   ADD ("/guild/window/compat-open-files-cancel", test_compat_open_files_cancel);
   ADD ("/guild/window/application-actions", test_application_actions);
   ADD ("/guild/window/application-corrupt-database", test_application_corrupt_database);
-  /* Last: it changes the locale. */
+  /* Last: they change the locale. */
+  ADD ("/guild/window/narrow-russian", test_window_narrow_russian);
   ADD ("/guild/window/russian", test_window_russian);
 
 #undef ADD

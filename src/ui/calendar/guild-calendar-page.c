@@ -781,8 +781,14 @@ apply_orientation_cb (gpointer user_data)
                                   wide ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (self->agenda_scroller, !wide);
   guild_month_view_set_compact (self->month_view, width < 520);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), wide ? "title-3" : "title-2");
-  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), wide ? "title-2" : "title-3");
+  /* Compact, the month's name needs a smaller title to fit beside the
+   * buttons (a Russian or English month at 360 px). */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "title-2");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "title-3");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label),
+                            wide ? "title-2" : self->layout_mode == 2 ? "heading" : "title-3");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->title_label), self->layout_mode == 2 ? 6 : 12);
   return G_SOURCE_REMOVE;
 }
 
@@ -802,9 +808,45 @@ guild_calendar_page_size_allocate (GtkWidget *widget,
     self->orientation_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_orientation_cb,
                                                 self, NULL);
 
+  /* Shrunk below what the wide layout needs, the page shows its left part
+   * until the narrow layout is applied right after, rather than give the
+   * child less than its minimum. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+    {
+      int child_min = 0;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, NULL, NULL, NULL);
+      gtk_widget_allocate (child, MAX (width, child_min), height, baseline, NULL);
+    }
+}
+
+static int
+measure_min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* How narrow the page can be once it lays out narrow: the month, the agenda
+ * under it and the header each as wide as the page, not side by side. */
+static int
+narrow_min_width (GuildCalendarPage *self)
+{
+  int margins = gtk_widget_get_margin_start (GTK_WIDGET (self->content_box))
+                + gtk_widget_get_margin_end (GTK_WIDGET (self->content_box));
+  int minimum = measure_min_width (gtk_widget_get_parent (GTK_WIDGET (self->title_label)));
+  GtkWidget *items = gtk_stack_get_child_by_name (self->stack, "items");
+
+  minimum = MAX (minimum, measure_min_width (GTK_WIDGET (self->month_view)) + margins);
+  minimum = MAX (minimum, measure_min_width (GTK_WIDGET (self->agenda_box)) + margins);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (page != items)
+      minimum = MAX (minimum, measure_min_width (page));
+  return minimum;
 }
 
 /* With a layout manager GTK would not call size_allocate, so the page
@@ -818,6 +860,8 @@ guild_calendar_page_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
+  GuildCalendarPage *self = GUILD_CALENDAR_PAGE (widget);
+
   *minimum = *natural = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -828,6 +872,14 @@ guild_calendar_page_measure (GtkWidget      *widget,
       *minimum = MAX (*minimum, child_min);
       *natural = MAX (*natural, child_nat);
     }
+
+  /* Side by side the month and the agenda need more than the page will
+   * once narrow: the window may shrink to that, and the page turns narrow
+   * as soon as it is given less. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->content_box != NULL
+      && gtk_orientable_get_orientation (GTK_ORIENTABLE (self->content_box))
+         == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = MIN (*minimum, narrow_min_width (self));
 }
 
 /* Section: GObject */
@@ -995,6 +1047,8 @@ guild_calendar_page_init (GuildCalendarPage *self)
     }
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Shrinking past the wide layout, the page clips until it turns narrow. */
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   self->layout_mode = -1;
 
   self->tz = g_time_zone_new_local ();

@@ -46,6 +46,8 @@ struct _GuildChartsPage
   GtkFlowBox      *overview_box;
   GtkFlowBox      *charts_box;
   GtkToggleButton *period_buttons[4];
+  GtkDropDown     *period_dropdown;   /* the same choice, where the buttons do not fit */
+  GtkBox          *toolbar;
   GtkDropDown     *community_dropdown;
 
   /* Owned */
@@ -63,6 +65,8 @@ struct _GuildChartsPage
   GtkListBox      *overview_lists[4];
 
   guint            reload_source;
+  guint            narrow_source;
+  int              narrow;            /* the toolbar's layout: -1 none yet */
   guint            pending_overview;
   guint            pending_charts;
   guint            overview_changed : 1;
@@ -910,10 +914,145 @@ on_period_toggled_cb (GuildChartsPage *self,
 
   /* Of the two buttons that change, the one turned on reloads. */
   if (gtk_toggle_button_get_active (button))
-    on_filter_changed_cb (self);
+    {
+      gtk_drop_down_set_selected (self->period_dropdown, selected_period (self));
+      on_filter_changed_cb (self);
+    }
+}
+
+/* The narrow window's drop-down presses the button of its period, which
+ * reloads; set back to the same period, it changes nothing. */
+static void
+on_period_selected_cb (GuildChartsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
+
+  g_assert (GUILD_IS_CHARTS_PAGE (self));
+
+  if (selected < G_N_ELEMENTS (self->period_buttons))
+    gtk_toggle_button_set_active (self->period_buttons[selected], TRUE);
+}
+
+/* A long community name ellipsizes in the drop-down's button, so that it
+ * never widens the view past a narrow window; the list shows it whole. */
+static void
+setup_community_label_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (user_data))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_community_label_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+community_label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_community_label_cb),
+                    GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_community_label_cb), NULL);
+  return factory;
 }
 
 /* Section: GtkWidget */
+
+/* Below this width the toolbar's title goes above the period and the
+ * community, which then have the width to themselves. */
+#define NARROW_WIDTH 560
+
+static gboolean
+apply_narrow_cb (gpointer user_data)
+{
+  GuildChartsPage *self = user_data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+  GtkWidget *buttons = gtk_widget_get_parent (GTK_WIDGET (self->period_buttons[0]));
+
+  self->narrow_source = 0;
+  self->narrow = narrow;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (self->toolbar, narrow ? 6 : 12);
+  /* Narrow, the four buttons would not fit beside the community anyway:
+   * hidden (they still hold the period), the squeezer asks only for the
+   * drop-down's width, leaving the rest to the community's name. */
+  gtk_widget_set_visible (buttons, !narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* The toolbar's layout follows the width the page gets; changing it while
+ * allocating would ask for another allocation from inside this one, so it
+ * changes right after. Either layout fits a narrow window. */
+static void
+guild_charts_page_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  GuildChartsPage *self = GUILD_CHARTS_PAGE (widget);
+  int narrow = width < NARROW_WIDTH;
+
+  if (narrow != self->narrow && self->narrow_source == 0)
+    self->narrow_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow_cb, self, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+guild_charts_page_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+/* With a layout manager GTK would not call size_allocate, so the page
+ * measures its one child itself. */
+static void
+guild_charts_page_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
 
 static void
 guild_charts_page_map (GtkWidget *widget)
@@ -935,6 +1074,7 @@ guild_charts_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->charts_cancellable);
@@ -1005,6 +1145,9 @@ guild_charts_page_class_init (GuildChartsPageClass *klass)
   object_class->set_property = guild_charts_page_set_property;
 
   widget_class->map = guild_charts_page_map;
+  widget_class->size_allocate = guild_charts_page_size_allocate;
+  widget_class->measure = guild_charts_page_measure;
+  widget_class->get_request_mode = guild_charts_page_get_request_mode;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -1027,9 +1170,11 @@ guild_charts_page_class_init (GuildChartsPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "period_all", FALSE,
                                              G_STRUCT_OFFSET (GuildChartsPage, period_buttons[3]));
   gtk_widget_class_bind_template_callback (widget_class, on_period_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, toolbar);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, GuildChartsPage, community_dropdown);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -1038,9 +1183,13 @@ guild_charts_page_init (GuildChartsPage *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   gint64 all = 0;
+  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   guild_a11y_follow_stack (GTK_WIDGET (self->stack));
+  self->narrow = -1;
+  /* The drop-down starts where the buttons do (Quarter). */
+  gtk_drop_down_set_selected (self->period_dropdown, selected_period (self));
 
   if (source != NULL &&
       (schema = g_settings_schema_source_lookup (source, "io.github.guildapp.Guild", TRUE)) != NULL)
@@ -1050,6 +1199,12 @@ guild_charts_page_init (GuildChartsPage *self)
   g_array_append_val (self->community_ids, all);
   self->community_names = gtk_string_list_new ((const char * const []) { _("All Communities"), NULL });
   gtk_drop_down_set_model (self->community_dropdown, G_LIST_MODEL (self->community_names));
+  factory = community_label_factory (TRUE);
+  gtk_drop_down_set_factory (self->community_dropdown, factory);
+  g_object_unref (factory);
+  factory = community_label_factory (FALSE);
+  gtk_drop_down_set_list_factory (self->community_dropdown, factory);
+  g_object_unref (factory);
 
   self->overview_lists[LIST_WEEK] = add_overview_section (self, _("This Week"));
   self->overview_lists[LIST_UPCOMING] = add_overview_section (self, _("Next 7 Days"));

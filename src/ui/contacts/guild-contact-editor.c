@@ -861,8 +861,9 @@ select_met_event (GuildContactEditor *self)
   gtk_drop_down_set_selected (self->met_event_dropdown, selected);
 }
 
-/* The chosen event's label in the row ellipsizes, so that a long title
- * never widens the page past a narrow window; the list shows it whole. */
+/* The chosen event's (or community's) label in the row ellipsizes, so that
+ * a long title never widens the page past a narrow window; the list shows
+ * it whole. */
 static void
 setup_event_label_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
@@ -1628,6 +1629,13 @@ guild_contact_editor_init (GuildContactEditor *self)
   gtk_drop_down_set_expression (self->add_community_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string"));
+  /* A long community name ellipsizes in the row too, as an event's does. */
+  factory = event_label_factory (TRUE);
+  gtk_drop_down_set_factory (self->add_community_dropdown, factory);
+  g_object_unref (factory);
+  factory = event_label_factory (FALSE);
+  gtk_drop_down_set_list_factory (self->add_community_dropdown, factory);
+  g_object_unref (factory);
 
   self->tag_completions = gtk_list_store_new (1, G_TYPE_STRING);
   completion = gtk_entry_completion_new ();
