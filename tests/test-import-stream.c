@@ -507,6 +507,253 @@ test_stream_skipped (Fixture       *f,
   g_assert_cmpuint (g_array_index (summary->issues, GuildImportIssue, 999).line, ==, 999 * 8 + 1);
 }
 
+/* Section: iCalendar in pieces */
+
+/* A calendar of @n events: a VTIMEZONE of a zone libical does not know (so
+ * that every piece needs it), all-day events, weekly series with an
+ * exception and a cancelled occurrence right after them, cancelled events,
+ * folded lines, an alarm, LF and CR LF. Event @bad (if not G_MAXUINT) has
+ * no start; the line of its BEGIN:VEVENT is stored in @bad_line. */
+static char *
+make_calendar (guint        n,
+               guint        bad,
+               const char  *title,
+               guint       *bad_line)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out,
+                   "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Guild//EN\r\n"
+                   "X-WR-CALNAME:Meetups\r\nX-WR-TIMEZONE:Custom/Berlin\r\n"
+                   "BEGIN:VTIMEZONE\r\nTZID:Custom/Berlin\r\n"
+                   "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n"
+                   "DTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+                   "END:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+                   "TZNAME:CET\r\nDTSTART:19701025T030000\r\n"
+                   "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
+                   "END:VTIMEZONE\r\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *nl = i % 3 == 0 ? "\n" : "\r\n";
+      guint month = 1 + i % 12, day = 1 + i % 28, hour = 8 + i % 10;
+
+      if (i == bad)
+        {
+          const char *q;
+
+          *bad_line = 1;
+          for (q = out->str; *q != '\0'; q++)
+            if (*q == '\n')
+              (*bad_line)++;
+          g_string_append_printf (out, "BEGIN:VEVENT%sUID:bad-%u@test%sSUMMARY:No start%s"
+                                  "END:VEVENT%s", nl, i, nl, nl, nl);
+          continue;
+        }
+
+      g_string_append_printf (out, "BEGIN:VEVENT%sUID:event-%u@test%s", nl, i, nl);
+      g_string_append_printf (out, "SUMMARY:%s %u — встреча%s", title, i, nl);
+      if (i % 7 == 0)
+        g_string_append_printf (out, "DTSTART;VALUE=DATE:2026%02u%02u%s", month, day, nl);
+      else
+        g_string_append_printf (out, "DTSTART;TZID=Custom/Berlin:2026%02u%02uT%02u3000%s"
+                                "DTEND;TZID=Custom/Berlin:2026%02u%02uT%02u0000%s",
+                                month, day, hour, nl, month, day, hour + 2, nl);
+      g_string_append_printf (out, "DESCRIPTION:A description long enough to be folded ov%s"
+                              " er two lines\\, with an escape%s\tand a tab fold%s",
+                              nl, nl, nl);
+      g_string_append_printf (out, "LOCATION:Hall %u%s", i % 9, nl);
+      if (i % 11 == 0)
+        g_string_append_printf (out, "STATUS:CANCELLED%s", nl);
+      if (i % 13 == 0)
+        g_string_append_printf (out, "BEGIN:VALARM%sACTION:DISPLAY%sTRIGGER:-PT15M%s"
+                                "END:VALARM%s", nl, nl, nl, nl);
+      if (i % 5 == 0 && i % 7 != 0)
+        g_string_append_printf (out, "RRULE:FREQ=WEEKLY;COUNT=6%s"
+                                "EXDATE;TZID=Custom/Berlin:2026%02u%02uT%02u3000%s",
+                                nl, month, day <= 21 ? day + 7 : day, hour, nl);
+      g_string_append_printf (out, "END:VEVENT%s", nl);
+
+      if (i % 5 == 0 && i % 7 != 0)
+        g_string_append_printf (out, "BEGIN:VEVENT%sUID:event-%u@test%s"
+                                "RECURRENCE-ID;TZID=Custom/Berlin:2026%02u%02uT%02u3000%s"
+                                "DTSTART;TZID=Custom/Berlin:2026%02u%02uT%02u3000%s"
+                                "STATUS:CANCELLED%sSUMMARY:%s %u%sEND:VEVENT%s",
+                                nl, i, nl, month, day <= 14 ? day + 14 : day, hour, nl,
+                                month, day <= 14 ? day + 14 : day, hour, nl,
+                                nl, title, i, nl, nl);
+    }
+  g_string_append (out, "END:VCALENDAR\r\n");
+
+  return g_string_free (out, FALSE);
+}
+
+/* Read in pieces of any size, a calendar gives what it gives read whole. */
+static void
+test_ical_same_records (void)
+{
+  static const gsize sizes[] = { 1, 100, 4096, 65536 };
+  guint bad_line = 0;
+  g_autofree char *text = make_calendar (3000, 1234, "Meetup", &bad_line);
+  gsize len = strlen (text);
+  g_autoptr(GuildImportResult) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_recurring = 0, n_all_day = 0, n_cancelled = 0, n_exceptions = 0;
+
+  whole = guild_import_parse ((const guint8 *) text, len, "meetups.ics",
+                              GUILD_IMPORT_FORMAT_UNKNOWN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (whole->format, ==, GUILD_IMPORT_FORMAT_ICALENDAR);
+  g_assert_cmpuint (whole->items->len, ==, 2999);
+
+  /* The file really holds what the pieces must keep right. */
+  for (guint i = 0; i < whole->items->len; i++)
+    {
+      GuildRecord *event = ((GuildImportItem *) g_ptr_array_index (whole->items, i))->record;
+
+      n_recurring += *guild_record_get_text (event, "rrule") != '\0';
+      n_all_day += guild_record_get_int (event, "all-day") != 0;
+      n_cancelled += g_strcmp0 (guild_record_get_text (event, "status"), "cancelled") == 0;
+      n_exceptions += g_strv_length ((char **) guild_record_get_strv (event, "exdates")) == 2;
+    }
+  g_assert_cmpuint (n_recurring, >, 400);
+  g_assert_cmpuint (n_all_day, >, 400);
+  g_assert_cmpuint (n_cancelled, >, 200);
+  /* The EXDATE and the cancelled occurrence that follows its series. */
+  g_assert_cmpuint (n_exceptions, >, 0);
+  g_assert_cmpuint (whole->skipped->len, ==, 1);
+  g_assert_cmpuint (g_array_index (whole->skipped, GuildImportIssue, 0).line, ==, bad_line);
+
+  for (guint p = 0; p < G_N_ELEMENTS (sizes); p++)
+    {
+      g_autoptr(GuildImportResult) pieces = NULL;
+      guint n_chunks = 0;
+
+      pieces = read_in_pieces (text, len, "meetups.ics", sizes[p], p % 2 == 0 ? 1 : 4096,
+                               &n_chunks);
+      assert_results_equal (whole, pieces);
+      /* Line of the skipped event, in the file. */
+      g_assert_cmpuint (g_array_index (pieces->skipped, GuildImportIssue, 0).line, ==,
+                        bad_line);
+      /* Chunks of one event: the file really was read in pieces. */
+      if (p % 2 == 0)
+        g_assert_cmpuint (n_chunks, >, 100);
+    }
+}
+
+/* Folded and odd lines at the boundaries, a calendar with no end, one
+ * with an event that never ends, and files that are not calendars. */
+static void
+test_ical_boundaries (void)
+{
+  static const char folded[] =
+    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART:20260101T100000Z\n"
+    "SUMMARY:Folded\n  title\nEND:VEVEN\n T\nBEGIN:VEVENT\nUID:b\nDTSTART:20260102T100000Z\n"
+    "END:VEVENT\nBEGIN:VEVENT\nUID:c\nSUMMARY:no start\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\nUID:d\nDTSTART;VALUE=DATE:20260105\nEND:VEVENT\n"
+    "BEGIN:VEVENT\r\nUID:e\r\nDTSTART:20260106T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  static const char truncated[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260101T100000Z\r\n"
+    "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTART:2026010";
+  static const char no_end[] =
+    "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:20260101T100000Z\nSUMMARY:x\n";
+  static const char single[] =
+    "BEGIN:VEVENT\nUID:only\nDTSTART:20260101T100000Z\nSUMMARY:Alone\nEND:VEVENT\n";
+  static const char empty[] = "BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n";
+
+  check_text (folded, sizeof folded - 1, "folded.ics");
+  /* Cut short, a calendar read whole is no calendar to libical; read in
+   * pieces, its whole events are kept and the last one is reported. */
+  for (gsize p = 1; p <= 4096; p *= 4)
+    {
+      guint n_chunks = 0;
+      g_autoptr(GuildImportResult) cut = read_in_pieces (truncated, sizeof truncated - 1,
+                                                         "truncated.ics", p, 1, &n_chunks);
+      g_autoptr(GuildImportResult) open = read_in_pieces (no_end, sizeof no_end - 1,
+                                                          "no-end.ics", p, 1, &n_chunks);
+
+      g_assert_cmpuint (cut->items->len, ==, 1);
+      g_assert_cmpuint (cut->skipped->len, ==, 1);
+      g_assert_cmpuint (g_array_index (cut->skipped, GuildImportIssue, 0).line, ==, 7);
+      g_assert_cmpstr (g_array_index (cut->skipped, GuildImportIssue, 0).message, ==,
+                       "The event could not be read");
+      g_assert_cmpuint (open->items->len, ==, 0);
+      g_assert_cmpuint (open->skipped->len, ==, 1);
+      g_assert_cmpuint (g_array_index (open->skipped, GuildImportIssue, 0).line, ==, 2);
+    }
+  check_text (single, sizeof single - 1, "single.ics");
+  check_text (empty, sizeof empty - 1, "empty.ics");
+}
+
+static void
+test_ical_not_calendar (void)
+{
+  guint8 binary[5000];
+  g_autoptr(GuildImportResult) whole = NULL;
+  guint n_chunks = 0;
+
+  for (guint i = 0; i < sizeof binary; i++)
+    binary[i] = (guint8) (i * 7919 % 251 + (i % 3 == 0 ? 1 : 0));
+  memcpy (binary, "garbage\n", 8);
+
+  for (gsize p = 1; p <= 4096; p *= 8)
+    {
+      g_autoptr(GuildImportResult) pieces =
+        read_in_pieces ((const char *) binary, sizeof binary, "binary.ics", p, 1, &n_chunks);
+
+      g_assert_cmpuint (pieces->items->len, ==, 0);
+      g_assert_cmpuint (pieces->skipped->len, ==, 1);
+      g_assert_cmpuint (g_array_index (pieces->skipped, GuildImportIssue, 0).line, ==, 1);
+    }
+  whole = guild_import_parse (binary, sizeof binary, "binary.ics", GUILD_IMPORT_FORMAT_ICALENDAR,
+                              NULL, NULL);
+  g_assert_nonnull (whole);
+  g_assert_cmpuint (whole->items->len, ==, 0);
+  g_assert_cmpuint (whole->skipped->len, ==, 1);
+}
+
+/* Streamed into the store: the events a whole-file import writes; again,
+ * nothing changes; a feed whose events changed updates them, never adds. */
+static void
+test_stream_ical (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint bad_line = 0;
+  g_autofree char *text = make_calendar (600, 77, "Meetup", &bad_line);
+  g_autofree char *renamed = make_calendar (600, 77, "Renamed", &bad_line);
+  g_autoptr(GuildImportResult) result = NULL;
+  g_autoptr(GuildImportPreview) preview = NULL;
+  g_autoptr(GuildImportSummary) summary = NULL;
+  g_autoptr(GuildImportSummary) again = NULL;
+  g_autoptr(GuildImportSummary) changed = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gint64 batch = 0;
+
+  result = guild_import_parse ((const guint8 *) text, strlen (text), "meetups.ics",
+                               GUILD_IMPORT_FORMAT_UNKNOWN, NULL, NULL);
+  preview = whole_import (f->other, result);
+  summary = stream_import (f->store, text, strlen (text), "meetups.ics", TRUE, &batch);
+  g_assert_cmpuint (summary->added, ==, preview->added);
+  g_assert_cmpuint (summary->added, ==, 599);
+  g_assert_cmpuint (summary->skipped, ==, 1);
+  g_assert_cmpuint (g_array_index (summary->issues, GuildImportIssue, 0).line, ==, bad_line);
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_EVENT), ==, 599);
+
+  a = export_json (f->store);
+  b = export_json (f->other);
+  g_assert_cmpstr (a, ==, b);
+
+  again = stream_import (f->store, text, strlen (text), "meetups.ics", TRUE, &batch);
+  g_assert_cmpuint (again->added + again->updated, ==, 0);
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_EVENT), ==, 599);
+
+  changed = stream_import (f->store, renamed, strlen (renamed), "meetups.ics", TRUE, &batch);
+  g_assert_cmpuint (changed->added, ==, 0);
+  g_assert_cmpuint (changed->updated, ==, 599);
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_EVENT), ==, 599);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +773,12 @@ main (int   argc,
               fixture_set_up, test_stream_repeats, fixture_tear_down);
   g_test_add ("/guild/import/stream/store-skipped", Fixture, NULL,
               fixture_set_up, test_stream_skipped, fixture_tear_down);
+
+  g_test_add_func ("/guild/import/stream/ical-same-records", test_ical_same_records);
+  g_test_add_func ("/guild/import/stream/ical-boundaries", test_ical_boundaries);
+  g_test_add_func ("/guild/import/stream/ical-not-calendar", test_ical_not_calendar);
+  g_test_add ("/guild/import/stream/store-ical", Fixture, NULL,
+              fixture_set_up, test_stream_ical, fixture_tear_down);
 
   return g_test_run ();
 }

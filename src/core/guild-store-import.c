@@ -682,6 +682,11 @@ lookup_uid (Matcher     *m,
     return 0;
   if ((id = index_get (m->uids, uid)) != 0)
     return id;
+  /* Streamed, the stored events' UIDs and those of the file's earlier
+   * chunks are in the spill table (spill_stored_events()): a lookup is
+   * never a scan of a table that grows with the file. */
+  if (m->tracked != NULL)
+    return spill_get (m, 'i', uid);
 
   rc = sqlite3_prepare_v2 (m->db, "SELECT id FROM event WHERE uid = ?1", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -1995,6 +2000,37 @@ spill_chunk_keys (Matcher             *m,
 
   g_array_set_size (m->tracked, 0);
 
+  /* The chunk's events were written: their UIDs go to the spill table. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, m->uids);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        gint64 id = *(gint64 *) value;
+        int rc;
+
+        if (id < 0)
+          {
+            const GuildImportPreviewEntry *entry = &g_array_index (preview->entries,
+                                                                   GuildImportPreviewEntry,
+                                                                   -id - 1);
+
+            id = entry->merged != NULL ? guild_record_get_id (entry->merged) : 0;
+          }
+        if (id <= 0)
+          continue;
+        sqlite3_bind_int64 (m->spill_put, 1, spill_hash ('i', key));
+        sqlite3_bind_int64 (m->spill_put, 2, id);
+        rc = sqlite3_step (m->spill_put);
+        sqlite3_reset (m->spill_put);
+        if (rc != SQLITE_DONE)
+          return _guild_store_set_error (m->db, rc, error);
+      }
+    g_hash_table_remove_all (m->uids);
+  }
+
   /* The other kinds' keys (the communities a CSV file names) are few and
    * stay in memory; the earlier chunk's entries they point at go, so they
    * point at the records written instead. */
@@ -2019,6 +2055,36 @@ spill_chunk_keys (Matcher             *m,
           }
       }
   }
+
+  return TRUE;
+}
+
+/* The stored events' UIDs, for lookup_uid() in a streamed import. */
+static gboolean
+spill_stored_events (Matcher  *m,
+                     GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (m->db, "SELECT id, uid FROM event WHERE uid != ''", -1, &stmt,
+                               NULL);
+
+  if (rc != SQLITE_OK)
+    return _guild_store_set_error (m->db, rc, error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *uid = (const char *) sqlite3_column_text (stmt, 1);
+      int put;
+
+      sqlite3_bind_int64 (m->spill_put, 1, spill_hash ('i', uid != NULL ? uid : ""));
+      sqlite3_bind_int64 (m->spill_put, 2, sqlite3_column_int64 (stmt, 0));
+      put = sqlite3_step (m->spill_put);
+      sqlite3_reset (m->spill_put);
+      if (put != SQLITE_DONE)
+        return _guild_store_set_error (m->db, put, error);
+    }
+  if (rc != SQLITE_DONE)
+    return _guild_store_set_error (m->db, rc, error);
 
   return TRUE;
 }
@@ -2144,6 +2210,9 @@ import_stream (GuildStore          *self,
     }
   batch = sqlite3_last_insert_rowid (db);
   g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (summary->format == GUILD_IMPORT_FORMAT_ICALENDAR && !spill_stored_events (&m, error))
+    goto out;
 
   undo = _guild_undo_log_new (self, batch, error);
   if (undo == NULL)

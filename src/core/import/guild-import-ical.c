@@ -469,17 +469,42 @@ guild_import_parse_icalendar (const char   *text,
                               const char   *file_name,
                               GCancellable *cancellable)
 {
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  return _guild_import_parse_icalendar_piece (text, len, 0, 1, file_name, cancellable);
+}
+
+/**
+ * _guild_import_parse_icalendar_piece:
+ * @events_from: where in @text the events begin: lines before it (the
+ *   calendar's header and time zones of a piece) are not counted
+ * @first_line: the line of the file that @events_from is on
+ *
+ * Parses a piece of a calendar (guild-import-ical-stream.c), with the line
+ * numbers of the file it was cut from.
+ */
+GuildImportResult *
+_guild_import_parse_icalendar_piece (const char   *text,
+                                     gsize         len,
+                                     gsize         events_from,
+                                     guint         first_line,
+                                     const char   *file_name,
+                                     GCancellable *cancellable)
+{
   Parser parser = { 0 };
   g_autofree char *copy = NULL;
   icalcomponent *root;
   icalcomponent_kind kind;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (events_from <= len && first_line > 0, NULL);
 
   init_libical ();
 
   parser.result = guild_import_result_new (GUILD_IMPORT_FORMAT_ICALENDAR, file_name);
-  parser.event_lines = find_event_lines (text, len);
+  parser.event_lines = find_event_lines (text + events_from, len - events_from);
+  for (guint i = 0; i < parser.event_lines->len; i++)
+    g_array_index (parser.event_lines, guint, i) += first_line - 1;
   parser.masters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   parser.overrides = g_ptr_array_new_with_free_func (g_free);
 
@@ -507,7 +532,15 @@ guild_import_parse_icalendar (const char   *text,
     icalcomponent_free (root);
 
   if (kind != ICAL_VCALENDAR_COMPONENT && kind != ICAL_XROOT_COMPONENT &&
-      kind != ICAL_VEVENT_COMPONENT)
+      kind != ICAL_VEVENT_COMPONENT && events_from > 0)
+    {
+      /* A piece of a calendar that libical could not read at all. */
+      for (guint i = 0; i < parser.event_lines->len; i++)
+        guild_import_result_skip (parser.result, g_array_index (parser.event_lines, guint, i),
+                                  _("The event could not be read"));
+    }
+  else if (kind != ICAL_VCALENDAR_COMPONENT && kind != ICAL_XROOT_COMPONENT &&
+           kind != ICAL_VEVENT_COMPONENT)
     guild_import_result_skip (parser.result, 1, _("Not an iCalendar file"));
   else if (!g_cancellable_is_cancelled (cancellable))
     {

@@ -104,6 +104,29 @@ void               _guild_vcard_reader_finish (GuildVcardReader *reader);
 GuildImportResult *_guild_vcard_reader_take   (GuildVcardReader *reader);
 GuildImportResult *_guild_vcard_reader_peek   (GuildVcardReader *reader);
 
+/* iCalendar read in pieces cut after whole events
+ * (guild-import-ical-stream.c, guild-import-ical.c). */
+typedef struct _GuildIcalStream GuildIcalStream;
+
+GuildImportResult *_guild_import_parse_icalendar_piece (const char   *text,
+                                                        gsize         len,
+                                                        gsize         events_from,
+                                                        guint         first_line,
+                                                        const char   *file_name,
+                                                        GCancellable *cancellable);
+GuildIcalStream   *_guild_ical_stream_new     (const char       *file_name,
+                                               gsize             piece_size);
+void               _guild_ical_stream_free    (GuildIcalStream  *stream);
+void               _guild_ical_stream_set_piece_size (GuildIcalStream *stream,
+                                                      gsize            piece_size);
+gboolean           _guild_ical_stream_feed    (GuildIcalStream  *stream,
+                                               const char       *text,
+                                               gsize             len,
+                                               gboolean          last,
+                                               GCancellable     *cancellable);
+GuildImportResult *_guild_ical_stream_take    (GuildIcalStream  *stream);
+GuildImportResult *_guild_ical_stream_peek    (GuildIcalStream  *stream);
+
 char       *_guild_backup_json_key     (GuildRecordKind  kind,
                                         const char      *field);
 const char *_guild_backup_section      (GuildRecordKind  kind,

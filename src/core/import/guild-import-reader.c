@@ -24,8 +24,8 @@
  * chunks of a few thousand, with the same line numbers as when the file is
  * read whole.
  *
- * iCalendar files and Guild backups are read whole: libical and the JSON
- * reader need all of the text, and neither kind of file grows large.
+ * iCalendar files are cut after whole events (guild-import-ical-stream.c);
+ * Guild backups are read whole: the JSON reader needs all of the text.
  */
 
 /* The first bytes, from which the kind of file and its encoding are told. */
@@ -57,13 +57,16 @@ struct _GuildImportReader
 
   GuildVcardReader  *vcard;
   GuildCsvStream    *csv;
+  GuildIcalStream   *ical;
+  gsize              bom_left;  /* a calendar's BOM, until it is streamed */
 };
 
 static gboolean
 is_streamed (GuildImportFormat format)
 {
   return format == GUILD_IMPORT_FORMAT_VCARD || format == GUILD_IMPORT_FORMAT_LINKEDIN_CSV ||
-         format == GUILD_IMPORT_FORMAT_GOOGLE_CSV || format == GUILD_IMPORT_FORMAT_GENERIC_CSV;
+         format == GUILD_IMPORT_FORMAT_GOOGLE_CSV || format == GUILD_IMPORT_FORMAT_GENERIC_CSV ||
+         format == GUILD_IMPORT_FORMAT_ICALENDAR;
 }
 
 /* Reads at least @want more bytes, or up to the end. */
@@ -148,10 +151,18 @@ guild_import_reader_new_for_stream (GInputStream       *stream,
   if (is_streamed (format))
     {
       self->encoding = _guild_import_sniff_encoding (self->raw->data, self->raw->len, &bom_len);
-      g_byte_array_remove_range (self->raw, 0, bom_len);
-      self->consumed = bom_len;
+      /* A calendar that fits is read whole, BOM and all. */
+      if (format == GUILD_IMPORT_FORMAT_ICALENDAR)
+        self->bom_left = bom_len;
+      else
+        {
+          g_byte_array_remove_range (self->raw, 0, bom_len);
+          self->consumed = bom_len;
+        }
       if (format == GUILD_IMPORT_FORMAT_VCARD)
         self->vcard = _guild_vcard_reader_new (file_name);
+      else if (format == GUILD_IMPORT_FORMAT_ICALENDAR)
+        self->ical = _guild_ical_stream_new (file_name, self->piece_size);
       else
         self->csv = _guild_csv_stream_new (format, file_name);
     }
@@ -229,6 +240,7 @@ guild_import_reader_free (GuildImportReader *self)
   g_clear_pointer (&self->raw, g_byte_array_unref);
   g_clear_pointer (&self->vcard, _guild_vcard_reader_free);
   g_clear_pointer (&self->csv, _guild_csv_stream_free);
+  g_clear_pointer (&self->ical, _guild_ical_stream_free);
   g_free (self);
 }
 
@@ -249,6 +261,8 @@ guild_import_reader_set_piece_size (GuildImportReader *self,
 
   self->piece_size = piece_size;
   self->chunk_items = chunk_items;
+  if (self->ical != NULL)
+    _guild_ical_stream_set_piece_size (self->ical, piece_size);
 }
 
 GuildImportFormat
@@ -302,8 +316,8 @@ guild_import_reader_get_size (GuildImportReader *self)
 /**
  * guild_import_reader_is_streamed:
  *
- * Returns: whether the file is read in pieces (vCard and CSV) rather than
- *   whole (iCalendar, Guild backup)
+ * Returns: whether the file is read in pieces (vCard, CSV, iCalendar)
+ *   rather than whole (Guild backup)
  */
 gboolean
 guild_import_reader_is_streamed (GuildImportReader *self)
@@ -442,6 +456,11 @@ read_piece (GuildImportReader  *self,
       if (last)
         _guild_vcard_reader_finish (self->vcard);
     }
+  else if (self->ical != NULL)
+    {
+      if (!_guild_ical_stream_feed (self->ical, text, n, last, cancellable))
+        return !g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
   else if (!_guild_csv_stream_feed (self->csv, text, n, last, cancellable))
     return !g_cancellable_set_error_if_cancelled (cancellable, error);
 
@@ -457,7 +476,8 @@ pending_items (GuildImportReader *self)
 
   /* The parsers' results are theirs; only their sizes are looked at. */
   result = self->vcard != NULL ? _guild_vcard_reader_peek (self->vcard)
-                               : _guild_csv_stream_peek (self->csv);
+           : self->ical != NULL ? _guild_ical_stream_peek (self->ical)
+                                : _guild_csv_stream_peek (self->csv);
   return result->items->len;
 }
 
@@ -513,6 +533,13 @@ guild_import_reader_next (GuildImportReader  *self,
   if (!is_streamed (self->format))
     return read_whole (self, cancellable, error);
 
+  if (self->bom_left > 0)
+    {
+      g_byte_array_remove_range (self->raw, 0, self->bom_left);
+      self->consumed = self->bom_left;
+      self->bom_left = 0;
+    }
+
   while (!self->done && pending_items (self) < self->chunk_items)
     {
       if (!read_piece (self, cancellable, error))
@@ -521,6 +548,8 @@ guild_import_reader_next (GuildImportReader  *self,
         return NULL;
     }
 
+  if (self->ical != NULL)
+    return _guild_ical_stream_take (self->ical);
   return self->vcard != NULL ? _guild_vcard_reader_take (self->vcard)
                              : _guild_csv_stream_take (self->csv);
 }
@@ -577,7 +606,9 @@ guild_import_reader_read_all (GuildImportReader       *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (!is_streamed (self->format))
+  /* A calendar that fits is read whole: a cancelled occurrence then always
+   * finds its series, wherever it is in the file. */
+  if (!is_streamed (self->format) || self->format == GUILD_IMPORT_FORMAT_ICALENDAR)
     return read_whole (self, cancellable, error);
 
   if (self->size > MAX_WHOLE_FILE)

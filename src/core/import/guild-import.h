@@ -181,7 +181,7 @@ double             guild_import_reader_get_fraction   (GuildImportReader  *self)
 gboolean           guild_import_reader_is_streamed    (GuildImportReader  *self);
 goffset            guild_import_reader_get_size       (GuildImportReader  *self);
 
-/* From this size on, guildctl imports a vCard or CSV file with
+/* From this size on, guildctl imports a vCard, CSV or iCalendar file with
  * guild_store_import_stream(), whose memory does not grow with the file. */
 #define GUILD_IMPORT_STREAM_THRESHOLD ((goffset) 64 * 1024 * 1024)
 GuildImportResult *guild_import_reader_next           (GuildImportReader  *self,
