@@ -12,6 +12,7 @@
 
 #include "guild-application-private.h"
 #include "guild-import-dialog.h"
+#include "guild-test-app.h"
 #include "guild-store-import.h"
 #include "guild-window-private.h"
 #include "guild-store-private.h"
@@ -24,7 +25,6 @@
  * threshold is lowered with GUILD_IMPORT_STREAM_THRESHOLD so that files of
  * a few hundred KiB take that path. */
 
-#define TIMEOUT_SECONDS 60
 #define THRESHOLD "100000"
 /* Cards in the large file; every SKIP_EVERY-th has no name. */
 #define N_CARDS 6000
@@ -89,135 +89,6 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Section: helpers */
 
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timed_out_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-
-  g_source_remove (timeout);
-}
-
-static gboolean
-has_main_window (gpointer data)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
-
-  return GUILD_IS_WINDOW (window) && guild_window_get_first_frame_shown (GUILD_WINDOW (window));
-}
-
-static GuildImportDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GUILD_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GUILD_IMPORT_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_ready (gpointer data)
-{
-  GuildImportDialog *dialog = find_dialog ();
-
-  return dialog != NULL && guild_import_dialog_get_ready (dialog);
-}
-
-static gboolean
-dialog_gone (gpointer data)
-{
-  return find_dialog () == NULL;
-}
-
-static gboolean
-undo_done (gpointer data)
-{
-  return !_guild_store_get_busy_importing (GUILD_STORE (data));
-}
-
-static GuildImportDialog *
-wait_for_dialog (void)
-{
-  wait_for (dialog_ready, NULL, "the import preview");
-
-  return find_dialog ();
-}
-
-static void
-destroy_toplevels (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GuildApplication *
-start_application (const char *path,
-                   const char *id_suffix)
-{
-  GuildApplication *app = guild_application_new (0);
-  g_autofree char *id = g_strconcat (APP_ID, ".Test", id_suffix, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_setenv ("GUILD_DATABASE", path, TRUE);
-  g_application_set_application_id (G_APPLICATION (app), id);
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  g_application_activate (G_APPLICATION (app));
-  wait_for (has_main_window, app, "the main window");
-  g_assert_nonnull (guild_application_get_store (app));
-
-  return app;
-}
-
-static GFile *
-sample_file (const char *name)
-{
-  const char *source_dir = g_getenv ("GUILD_SOURCE_DIR");
-
-  g_assert_nonnull (source_dir);
-
-  return g_file_new_build_filename (source_dir, "tests", "data", "import", name, NULL);
-}
 
 /* Whether a label or a row under @widget shows text that holds @needle. */
 static gboolean
@@ -259,9 +130,9 @@ static void
 test_streamed_flow (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GuildApplication) app = start_application (fixture->db_path, "StreamFlow");
+  g_autoptr(GuildApplication) app = guild_test_start_application (fixture->db_path, "StreamFlow");
   GuildStore *store = guild_application_get_store (app);
-  g_autoptr(GFile) small = sample_file ("apple-3.0.vcf");
+  g_autoptr(GFile) small = guild_test_sample_file ("apple-3.0.vcf");
   g_autoptr(GuildImportResult) small_result = NULL;
   g_autoptr(GuildImportPreview) small_preview = NULL;
   g_autoptr(GVariant) batches = NULL;
@@ -282,7 +153,7 @@ test_streamed_flow (Fixture       *fixture,
   g_assert_cmpuint (small_preview->added, >, 0);
 
   guild_application_import_files (app, files, G_N_ELEMENTS (files));
-  dialog = wait_for_dialog ();
+  dialog = guild_test_wait_for_import_dialog ();
   g_assert_cmpuint (guild_import_dialog_get_n_files (dialog), ==, 2);
   g_assert_true (guild_import_dialog_get_counts (dialog, 0, counts));
   g_assert_cmpuint (counts[0], ==, N_CARDS - n_skipped);
@@ -302,17 +173,17 @@ test_streamed_flow (Fixture       *fixture,
 
   /* Cancel: nothing written. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
-  wait_for (dialog_gone, NULL, "the dialog to close");
+  guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close");
   g_assert_cmpuint (guild_store_count (store, GUILD_RECORD_CONTACT), ==, 0);
   g_assert_true (guild_store_get_stats (store, &stats, &error));
   g_assert_cmpuint (stats.import_batches, ==, 0);
 
   /* Import: both files, each its batch, one toast for both. */
   guild_application_import_files (app, files, G_N_ELEMENTS (files));
-  dialog = wait_for_dialog ();
+  dialog = guild_test_wait_for_import_dialog ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
   g_assert_true (guild_import_dialog_get_applying (dialog));
-  wait_for (dialog_gone, NULL, "the dialog to close");
+  guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close");
   g_assert_cmpuint (guild_store_count (store, GUILD_RECORD_CONTACT), ==,
                     N_CARDS - n_skipped + small_preview->added);
   g_assert_true (guild_store_get_stats (store, &stats, &error));
@@ -325,21 +196,21 @@ test_streamed_flow (Fixture       *fixture,
 
   /* Again: the large file's cards are all there. */
   guild_application_import_files (app, &fixture->large, 1);
-  dialog = wait_for_dialog ();
+  dialog = guild_test_wait_for_import_dialog ();
   g_assert_true (guild_import_dialog_get_counts (dialog, 0, counts));
   g_assert_cmpuint (counts[0] + counts[1], ==, 0);
   g_assert_cmpuint (counts[2], ==, N_CARDS - n_skipped);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL);
-  wait_for (dialog_gone, NULL, "the dialog to close");
+  guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close");
 
   /* The toast's Undo takes both back out. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "undo-import", batches);
   /* It undoes on a worker, then the store may write again. */
-  wait_for (undo_done, store, "the undo to be written");
+  guild_test_wait_for (guild_test_store_not_busy, store, "the undo to be written");
   g_assert_cmpuint (guild_store_count (store, GUILD_RECORD_CONTACT), ==, 0);
   g_assert_null (_guild_application_get_last_import (app));
 
-  destroy_toplevels ();
+  guild_test_destroy_toplevels ();
   g_unsetenv ("GUILD_DATABASE");
 }
 
@@ -349,7 +220,7 @@ static void
 test_streamed_cancel_while_writing (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autoptr(GuildApplication) app = start_application (fixture->db_path, "StreamCancel");
+  g_autoptr(GuildApplication) app = guild_test_start_application (fixture->db_path, "StreamCancel");
   GuildStore *store = guild_application_get_store (app);
   g_autoptr(GuildContact) contact = guild_contact_new ("After The Cancel");
   g_autoptr(GError) error = NULL;
@@ -357,7 +228,7 @@ test_streamed_cancel_while_writing (Fixture       *fixture,
   GuildImportDialog *dialog;
 
   guild_application_import_files (app, &fixture->large, 1);
-  dialog = wait_for_dialog ();
+  dialog = guild_test_wait_for_import_dialog ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
   g_assert_true (guild_import_dialog_get_applying (dialog));
   /* The window's own writes wait meanwhile. */
@@ -366,8 +237,8 @@ test_streamed_cancel_while_writing (Fixture       *fixture,
   g_clear_error (&error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
-  g_assert_true (find_dialog () == dialog);
-  wait_for (dialog_gone, NULL, "the dialog to close after Cancel");
+  g_assert_true (guild_test_find_import_dialog () == dialog);
+  guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close after Cancel");
 
   g_assert_cmpuint (guild_store_count (store, GUILD_RECORD_CONTACT), ==, 0);
   g_assert_true (guild_store_get_stats (store, &stats, &error));
@@ -377,7 +248,7 @@ test_streamed_cancel_while_writing (Fixture       *fixture,
   g_assert_true (guild_store_add (store, GUILD_RECORD (contact), &error));
   g_assert_no_error (error);
 
-  destroy_toplevels ();
+  guild_test_destroy_toplevels ();
   g_unsetenv ("GUILD_DATABASE");
 }
 
@@ -387,7 +258,7 @@ static void
 test_streamed_generic_csv (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(GuildApplication) app = start_application (fixture->db_path, "StreamCsv");
+  g_autoptr(GuildApplication) app = guild_test_start_application (fixture->db_path, "StreamCsv");
   GuildStore *store = guild_application_get_store (app);
   g_autofree char *path = g_build_filename (fixture->dir, "people.csv", NULL);
   g_autoptr(GString) csv = g_string_new ("Name,Email,Favourite colour\n");
@@ -403,7 +274,7 @@ test_streamed_generic_csv (Fixture       *fixture,
   file = g_file_new_for_path (path);
 
   guild_application_import_files (app, &file, 1);
-  dialog = wait_for_dialog ();
+  dialog = guild_test_wait_for_import_dialog ();
   g_assert_true (guild_import_dialog_get_counts (dialog, 0, counts));
   g_assert_cmpuint (counts[0], ==, 5000);
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Favourite colour"));
@@ -411,10 +282,10 @@ test_streamed_generic_csv (Fixture       *fixture,
   g_assert_true (shows_text (GTK_WIDGET (dialog), "by their names in the first line"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
-  wait_for (dialog_gone, NULL, "the dialog to close");
+  guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close");
   g_assert_cmpuint (guild_store_count (store, GUILD_RECORD_CONTACT), ==, 5000);
 
-  destroy_toplevels ();
+  guild_test_destroy_toplevels ();
   g_unsetenv ("GUILD_DATABASE");
 }
 

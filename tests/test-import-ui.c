@@ -13,6 +13,7 @@
 #include "guild-application-private.h"
 #include "guild-export-json.h"
 #include "guild-import-dialog.h"
+#include "guild-test-app.h"
 #include "guild-platform.h"
 #include "guild-store-import.h"
 #include "guild-window-private.h"
@@ -23,7 +24,6 @@
  * drive it — preview, Cancel (nothing written), Import, Undo — on a real
  * store in a temporary file. */
 
-#define TIMEOUT_SECONDS 20
 
 typedef struct
 {
@@ -59,135 +59,6 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Section: helpers */
 
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timed_out_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-
-  g_source_remove (timeout);
-}
-
-static gboolean
-has_main_window (gpointer data)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
-
-  return GUILD_IS_WINDOW (window) && guild_window_get_first_frame_shown (GUILD_WINDOW (window));
-}
-
-static GuildImportDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GUILD_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GUILD_IMPORT_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_ready (gpointer data)
-{
-  GuildImportDialog *dialog = find_dialog ();
-
-  return dialog != NULL && guild_import_dialog_get_ready (dialog);
-}
-
-static gboolean
-dialog_gone (gpointer data)
-{
-  return find_dialog () == NULL;
-}
-
-static gboolean
-undo_done (gpointer data)
-{
-  return !_guild_store_get_busy_importing (GUILD_STORE (data));
-}
-
-static GuildImportDialog *
-wait_for_dialog (void)
-{
-  wait_for (dialog_ready, NULL, "the import preview");
-
-  return find_dialog ();
-}
-
-static void
-destroy_toplevels (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GuildApplication *
-start_application (const char *path,
-                   const char *id_suffix)
-{
-  GuildApplication *app = guild_application_new (0);
-  g_autofree char *id = g_strconcat (APP_ID, ".Test", id_suffix, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_setenv ("GUILD_DATABASE", path, TRUE);
-  g_application_set_application_id (G_APPLICATION (app), id);
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  g_application_activate (G_APPLICATION (app));
-  wait_for (has_main_window, app, "the main window");
-  g_assert_nonnull (guild_application_get_store (app));
-
-  return app;
-}
-
-static GFile *
-sample_file (const char *name)
-{
-  const char *source_dir = g_getenv ("GUILD_SOURCE_DIR");
-
-  g_assert_nonnull (source_dir);
-
-  return g_file_new_build_filename (source_dir, "tests", "data", "import", name, NULL);
-}
 
 static guint
 count_records (GuildStore *store)
@@ -271,9 +142,9 @@ test_import_flow (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "guild.db", NULL);
-  g_autoptr(GuildApplication) app = start_application (path, "ImportFlow");
+  g_autoptr(GuildApplication) app = guild_test_start_application (path, "ImportFlow");
   GuildStore *store = guild_application_get_store (app);
-  g_autoptr(GFile) file = sample_file ("linkedin-connections.csv");
+  g_autoptr(GFile) file = guild_test_sample_file ("linkedin-connections.csv");
   g_autoptr(GuildImportResult) result = NULL;
   g_autoptr(GuildImportPreview) preview = NULL;
   g_autoptr(GError) error = NULL;
@@ -294,7 +165,7 @@ test_import_flow (Fixture       *fixture,
 
   /* Cancel writes nothing. */
   guild_application_import_files (app, &file, 1);
-  dialog = wait_for_dialog ();
+  dialog = guild_test_wait_for_import_dialog ();
   g_assert_cmpuint (guild_import_dialog_get_n_files (dialog), ==, 1);
   g_assert_true (guild_import_dialog_get_counts (dialog, 0, counts));
   g_assert_cmpuint (counts[0], ==, preview->added);
@@ -302,7 +173,7 @@ test_import_flow (Fixture       *fixture,
   g_assert_cmpuint (counts[2], ==, preview->unchanged);
   g_assert_cmpuint (counts[3], ==, preview->skipped);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
-  wait_for (dialog_gone, NULL, "the dialog to close");
+  guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close");
   g_assert_cmpuint (count_records (store), ==, 0);
   g_assert_true (guild_store_get_stats (store, &stats, &error));
   g_assert_cmpuint (stats.import_batches, ==, 0);
@@ -310,9 +181,9 @@ test_import_flow (Fixture       *fixture,
 
   /* Import writes what the preview promised, as one batch. */
   guild_application_import_files (app, &file, 1);
-  dialog = wait_for_dialog ();
+  dialog = guild_test_wait_for_import_dialog ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
-  wait_for (dialog_gone, NULL, "the dialog to close");
+  guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close");
   g_assert_cmpuint (guild_store_count (store, GUILD_RECORD_CONTACT), ==, preview->added);
   g_assert_true (guild_store_get_stats (store, &stats, &error));
   g_assert_cmpuint (stats.import_batches, ==, 1);
@@ -324,22 +195,22 @@ test_import_flow (Fixture       *fixture,
 
   /* The same file again: everything is already there, nothing to import. */
   guild_application_import_files (app, &file, 1);
-  dialog = wait_for_dialog ();
+  dialog = guild_test_wait_for_import_dialog ();
   g_assert_true (guild_import_dialog_get_counts (dialog, 0, counts));
   g_assert_cmpuint (counts[0] + counts[1], ==, 0);
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL) &&
-                  find_dialog () == NULL);
+                  guild_test_find_import_dialog () == NULL);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL);
-  wait_for (dialog_gone, NULL, "the dialog to close");
+  guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close");
 
   /* The toast's Undo takes the batch back out. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "undo-import", batches);
   /* It undoes on a worker, then the store may write again. */
-  wait_for (undo_done, store, "the undo to be written");
+  guild_test_wait_for (guild_test_store_not_busy, store, "the undo to be written");
   g_assert_cmpuint (count_records (store), ==, 0);
   g_assert_null (_guild_application_get_last_import (app));
 
-  destroy_toplevels ();
+  guild_test_destroy_toplevels ();
   g_unsetenv ("GUILD_DATABASE");
 }
 
@@ -349,7 +220,7 @@ test_import_errors (Fixture       *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->dir, "guild.db", NULL);
   g_autofree char *binary_path = g_build_filename (fixture->dir, "photo.vcf", NULL);
-  g_autoptr(GuildApplication) app = start_application (path, "ImportErrors");
+  g_autoptr(GuildApplication) app = guild_test_start_application (path, "ImportErrors");
   GuildStore *store = guild_application_get_store (app);
   g_autoptr(GError) error = NULL;
   GFile *files[4];
@@ -365,10 +236,10 @@ test_import_errors (Fixture       *fixture,
   files[0] = g_file_new_for_path (fixture->dir);
   files[1] = g_file_new_build_filename (fixture->dir, "missing.vcf", NULL);
   files[2] = g_file_new_for_path (binary_path);
-  files[3] = sample_file ("apple-3.0.vcf");
+  files[3] = guild_test_sample_file ("apple-3.0.vcf");
 
   guild_application_import_files (app, files, G_N_ELEMENTS (files));
-  dialog = wait_for_dialog ();
+  dialog = guild_test_wait_for_import_dialog ();
   g_assert_cmpuint (guild_import_dialog_get_n_files (dialog), ==, 4);
   g_assert_false (guild_import_dialog_get_counts (dialog, 0, counts));
   g_assert_false (guild_import_dialog_get_counts (dialog, 1, counts));
@@ -378,17 +249,17 @@ test_import_errors (Fixture       *fixture,
   g_assert_cmpuint (counts[0], >, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
-  wait_for (dialog_gone, NULL, "the dialog to close");
+  guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close");
   g_assert_cmpuint (guild_store_count (store, GUILD_RECORD_CONTACT), ==, counts[0]);
 
   /* Cancel while the files are still being read: nothing is written, and
    * the worker's late answer is dropped quietly. */
   guild_application_import_files (app, &files[3], 1);
-  dialog = find_dialog ();
+  dialog = guild_test_find_import_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (guild_import_dialog_get_ready (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
-  g_assert_null (find_dialog ());
+  g_assert_null (guild_test_find_import_dialog ());
   g_usleep (G_USEC_PER_SEC / 10);
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -397,7 +268,7 @@ test_import_errors (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
 
-  destroy_toplevels ();
+  guild_test_destroy_toplevels ();
   g_unsetenv ("GUILD_DATABASE");
 }
 
@@ -409,7 +280,7 @@ test_cancel_while_writing (Fixture       *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->dir, "guild.db", NULL);
   g_autofree char *csv_path = g_build_filename (fixture->dir, "Connections.csv", NULL);
-  g_autoptr(GuildApplication) app = start_application (path, "CancelWriting");
+  g_autoptr(GuildApplication) app = guild_test_start_application (path, "CancelWriting");
   GuildStore *store = guild_application_get_store (app);
   g_autoptr(GString) csv = g_string_new ("First Name,Last Name,URL,Email Address,Company,"
                                          "Position,Connected On\n");
@@ -429,7 +300,7 @@ test_cancel_while_writing (Fixture       *fixture,
   file = g_file_new_for_path (csv_path);
 
   guild_application_import_files (app, &file, 1);
-  dialog = wait_for_dialog ();
+  dialog = guild_test_wait_for_import_dialog ();
   g_assert_true (guild_import_dialog_get_counts (dialog, 0, counts));
   g_assert_cmpuint (counts[0], ==, 20000);
 
@@ -442,8 +313,8 @@ test_cancel_while_writing (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
   /* Still there while the write is rolled back. */
-  g_assert_true (find_dialog () == dialog);
-  wait_for (dialog_gone, NULL, "the dialog to close after Cancel");
+  g_assert_true (guild_test_find_import_dialog () == dialog);
+  guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close after Cancel");
 
   g_assert_cmpuint (count_records (store), ==, 0);
   g_assert_true (guild_store_get_stats (store, &stats, &error));
@@ -453,7 +324,7 @@ test_cancel_while_writing (Fixture       *fixture,
   g_assert_true (guild_store_add (store, GUILD_RECORD (contact), &error));
   g_assert_no_error (error);
 
-  destroy_toplevels ();
+  guild_test_destroy_toplevels ();
   g_unsetenv ("GUILD_DATABASE");
 }
 
@@ -481,7 +352,7 @@ test_export (Fixture       *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->dir, "guild.db", NULL);
   g_autofree char *backup_path = g_build_filename (fixture->dir, "backup.json", NULL);
-  g_autoptr(GuildApplication) app = start_application (path, "Export");
+  g_autoptr(GuildApplication) app = guild_test_start_application (path, "Export");
   GuildStore *store = guild_application_get_store (app);
   g_autoptr(GuildCommunity) community = guild_community_new ("GNOME Berlin");
   g_autoptr(GFile) file = g_file_new_for_path (backup_path);
@@ -496,15 +367,15 @@ test_export (Fixture       *fixture,
   wait.path = backup_path;
   wait.expected = expected->str;
   _guild_application_export_backup (app, file);
-  wait_for (file_written, &wait, "the backup");
+  guild_test_wait_for (file_written, &wait, "the backup");
 
   /* Again, over the old file: replaced, not appended to. */
   _guild_application_export_backup (app, file);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  wait_for (file_written, &wait, "the backup, again");
+  guild_test_wait_for (file_written, &wait, "the backup, again");
 
-  destroy_toplevels ();
+  guild_test_destroy_toplevels ();
   g_unsetenv ("GUILD_DATABASE");
 }
 
@@ -515,7 +386,7 @@ test_drop (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "guild.db", NULL);
-  g_autoptr(GuildApplication) app = start_application (path, "Drop");
+  g_autoptr(GuildApplication) app = guild_test_start_application (path, "Drop");
   GuildStore *store = guild_application_get_store (app);
   GuildWindow *window = GUILD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_autoptr(GPtrArray) communities = NULL;
@@ -524,7 +395,7 @@ test_drop (Fixture       *fixture,
   g_auto(GValue) not_url = G_VALUE_INIT;
   g_auto(GValue) file_list = G_VALUE_INIT;
   g_autoptr(GFile) link = g_file_new_for_uri ("https://discord.gg/gnome-hackers");
-  g_autoptr(GFile) sample = sample_file ("meetup.ics");
+  g_autoptr(GFile) sample = guild_test_sample_file ("meetup.ics");
   GSList *list = NULL;
   GuildImportDialog *dialog;
 
@@ -556,12 +427,12 @@ test_drop (Fixture       *fixture,
   g_assert_true (_guild_window_drop (window, &file_list));
   g_assert_cmpuint (guild_store_count (store, GUILD_RECORD_COMMUNITY), ==, 2);
 
-  dialog = wait_for_dialog ();
+  dialog = guild_test_wait_for_import_dialog ();
   g_assert_cmpuint (guild_import_dialog_get_n_files (dialog), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL);
-  wait_for (dialog_gone, NULL, "the dialog to close");
+  guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close");
 
-  destroy_toplevels ();
+  guild_test_destroy_toplevels ();
   g_unsetenv ("GUILD_DATABASE");
 }
 
