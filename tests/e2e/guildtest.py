@@ -140,25 +140,29 @@ def frames(app):
 
 
 class App:
-    def __init__(self, database, language=None):
-        env = dict(os.environ)
-        env.update({
+    """guild on database, in language (None: English), opening files; env
+    adds to its environment. With wait_window, waits for the main window."""
+
+    def __init__(self, database, language=None, files=(), env=None, wait_window=True):
+        environment = dict(os.environ)
+        environment.update({
             'GSETTINGS_SCHEMA_DIR': os.path.join(build_dir, 'data'),
             'GSETTINGS_BACKEND': 'memory',
             'LANG': 'C.UTF-8',
             'GUILD_LOCALEDIR': localedir,
-            'GSK_RENDERER': env.get('GSK_RENDERER', 'cairo'),
+            'GSK_RENDERER': environment.get('GSK_RENDERER', 'cairo'),
         })
-        env.pop('LANGUAGE', None)
-        env.pop('LC_ALL', None)
-        env.pop('LC_MESSAGES', None)
-        env.pop('GUILD_DATABASE', None)
+        for name in ('LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'GUILD_DATABASE'):
+            environment.pop(name, None)
         if language:
-            env['LANGUAGE'] = language
-        self.process = subprocess.Popen([guild, '--database', database], env=env)
+            environment['LANGUAGE'] = language
+        environment.update(env or {})
+        self.process = subprocess.Popen([guild, '--database', database] + list(files),
+                                        env=environment)
         self.node = wait_for('the guild application in the accessibility tree', self._find)
-        self.window = wait_for('the main window',
-                               lambda: next((f for f in frames(self.node)), None))
+        if wait_window:
+            self.window = wait_for('the main window',
+                                   lambda: next((f for f in frames(self.node)), None))
 
     def _find(self):
         if self.process.poll() is not None:
@@ -168,6 +172,9 @@ class App:
             if app.name in ('guild', 'Guild'):
                 return app
         return None
+
+    def frame(self, name):
+        return next((f for f in frames(self.node) if f.name == name), None)
 
     def kill(self):
         if self.process.poll() is None:

@@ -14,14 +14,14 @@
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from test_shell import (Failure, build_dir, click, find, find_all,  # noqa: E402
-                        find_on_screen, frames, guild, localedir, log, tree, wait_for)
+from test_shell import (Failure, click, find, find_all,  # noqa: E402
+                        find_on_screen, log, wait_for)
+import guildtest  # noqa: E402
 
 SOURCE_DIR = os.environ.get('GUILD_SOURCE_DIR') or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), '..', '..')
@@ -29,36 +29,9 @@ SAMPLE = os.path.join(SOURCE_DIR, 'tests', 'data', 'import', 'apple-3.0.vcf')
 CONTACT = 'Anna Ivanova'
 
 
-class App:
-    def __init__(self, database, files):
-        env = dict(os.environ)
-        env.update({
-            'GSETTINGS_SCHEMA_DIR': os.path.join(build_dir, 'data'),
-            'GSETTINGS_BACKEND': 'memory',
-            'LANG': 'C.UTF-8',
-            'GUILD_LOCALEDIR': localedir,
-            'GSK_RENDERER': env.get('GSK_RENDERER', 'cairo'),
-        })
-        for name in ('LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'GUILD_DATABASE'):
-            env.pop(name, None)
-        self.process = subprocess.Popen([guild, '--database', database] + files, env=env)
-        self.node = wait_for('the guild application in the accessibility tree', self._find)
-
-    def _find(self):
-        if self.process.poll() is not None:
-            raise Failure(f'guild exited early with status {self.process.returncode}')
-        for app in tree.root.applications():
-            if app.name in ('guild', 'Guild'):
-                return app
-        return None
-
-    def frame(self, name):
-        return next((f for f in frames(self.node) if f.name == name), None)
-
-    def kill(self):
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+def App(database, files=()):
+    """guild opening files; the import dialog comes before the window."""
+    return guildtest.App(database, files=files, wait_window=False)
 
 
 def check_import(workdir):

@@ -27,7 +27,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from test_shell import (Failure, build_dir, click, find, find_all,  # noqa: E402
-                        find_on_screen, frames, guild, localedir, log, tree, wait_for)
+                        find_on_screen, log, wait_for)
+import guildtest  # noqa: E402
 
 from dogtail import rawinput  # noqa: E402
 
@@ -39,38 +40,10 @@ COMPANY = 'ООО «Северный ветер»'
 GUILDCTL = os.path.join(build_dir, 'src', 'cli', 'guildctl')
 
 
-class App:
-    def __init__(self, database, files=()):
-        env = dict(os.environ)
-        env.update({
-            'GSETTINGS_SCHEMA_DIR': os.path.join(build_dir, 'data'),
-            'GSETTINGS_BACKEND': 'memory',
-            'LANG': 'C.UTF-8',
-            'GUILD_LOCALEDIR': localedir,
-            'GSK_RENDERER': env.get('GSK_RENDERER', 'cairo'),
-            # The file chooser in the app's own process, not a portal's.
-            'GTK_USE_PORTAL': '0',
-        })
-        for name in ('LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'GUILD_DATABASE'):
-            env.pop(name, None)
-        self.process = subprocess.Popen([guild, '--database', database] + list(files), env=env)
-        self.node = wait_for('the guild application in the accessibility tree', self._find)
-
-    def _find(self):
-        if self.process.poll() is not None:
-            raise Failure(f'guild exited early with status {self.process.returncode}')
-        for app in tree.root.applications():
-            if app.name in ('guild', 'Guild'):
-                return app
-        return None
-
-    def frame(self, name):
-        return next((f for f in frames(self.node) if f.name == name), None)
-
-    def kill(self):
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+def App(database, files=()):
+    """guild opening files, with the file chooser in its own process rather
+    than a portal's."""
+    return guildtest.App(database, files=files, env={'GTK_USE_PORTAL': '0'}, wait_window=False)
 
 
 def x_window(title):
