@@ -18,6 +18,7 @@
 #include "guild-charts-page.h"
 #include "guild-compat.h"
 #include "guild-format.h"
+#include "guild-label-factory.h"
 #include "guild-overview.h"
 #include "guild-records.h"
 #include "guild-skills-chart.h"
@@ -933,51 +934,6 @@ on_period_selected_cb (GuildChartsPage *self)
     gtk_toggle_button_set_active (self->period_buttons[selected], TRUE);
 }
 
-/* A long community name ellipsizes in the drop-down's button, so that it
- * never widens the view past a narrow window; the list shows it whole. */
-static void
-setup_community_label_cb (GtkSignalListItemFactory *factory,
-                          GtkListItem              *item,
-                          gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (user_data))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_community_label_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *item,
-                         gpointer                  user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       gtk_string_object_get_string (string));
-}
-
-static GtkListItemFactory *
-community_label_factory (gboolean ellipsize)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_community_label_cb),
-                    GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_community_label_cb), NULL);
-  return factory;
-}
-
 /* Section: GtkWidget */
 
 /* Below this width the toolbar's title goes above the period and the
@@ -1199,10 +1155,10 @@ guild_charts_page_init (GuildChartsPage *self)
   g_array_append_val (self->community_ids, all);
   self->community_names = gtk_string_list_new ((const char * const []) { _("All Communities"), NULL });
   gtk_drop_down_set_model (self->community_dropdown, G_LIST_MODEL (self->community_names));
-  factory = community_label_factory (TRUE);
+  factory = guild_label_factory_new (TRUE, 24);
   gtk_drop_down_set_factory (self->community_dropdown, factory);
   g_object_unref (factory);
-  factory = community_label_factory (FALSE);
+  factory = guild_label_factory_new (FALSE, 40);
   gtk_drop_down_set_list_factory (self->community_dropdown, factory);
   g_object_unref (factory);
 

@@ -16,6 +16,7 @@
 
 #include "guild-activity-timeline.h"
 #include "guild-contact-editor.h"
+#include "guild-label-factory.h"
 #include "guild-relative-date.h"
 #include "guild-format.h"
 #include "guild-record.h"
@@ -861,52 +862,6 @@ select_met_event (GuildContactEditor *self)
   gtk_drop_down_set_selected (self->met_event_dropdown, selected);
 }
 
-/* The chosen event's (or community's) label in the row ellipsizes, so that
- * a long title never widens the page past a narrow window; the list shows
- * it whole. */
-static void
-setup_event_label_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (user_data))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_event_label_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       gtk_string_object_get_string (string));
-}
-
-static GtkListItemFactory *
-event_label_factory (gboolean ellipsize)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_event_label_cb),
-                    GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_event_label_cb), NULL);
-  return factory;
-}
-
 static void
 on_met_event_selected_cb (GuildContactEditor *self)
 {
@@ -1612,10 +1567,10 @@ guild_contact_editor_init (GuildContactEditor *self)
   /* Translators: no event chosen as where you met a contact. */
   gtk_string_list_append (self->event_names, C_("event", "None"));
   gtk_drop_down_set_model (self->met_event_dropdown, G_LIST_MODEL (self->event_names));
-  factory = event_label_factory (TRUE);
+  factory = guild_label_factory_new (TRUE, 28);
   gtk_drop_down_set_factory (self->met_event_dropdown, factory);
   g_object_unref (factory);
-  factory = event_label_factory (FALSE);
+  factory = guild_label_factory_new (FALSE, 48);
   gtk_drop_down_set_list_factory (self->met_event_dropdown, factory);
   g_object_unref (factory);
   gtk_drop_down_set_expression (self->met_event_dropdown,
@@ -1630,10 +1585,10 @@ guild_contact_editor_init (GuildContactEditor *self)
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string"));
   /* A long community name ellipsizes in the row too, as an event's does. */
-  factory = event_label_factory (TRUE);
+  factory = guild_label_factory_new (TRUE, 28);
   gtk_drop_down_set_factory (self->add_community_dropdown, factory);
   g_object_unref (factory);
-  factory = event_label_factory (FALSE);
+  factory = guild_label_factory_new (FALSE, 48);
   gtk_drop_down_set_list_factory (self->add_community_dropdown, factory);
   g_object_unref (factory);
 
