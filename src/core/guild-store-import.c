@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "guild-post.h"
 #include "guild-store-import.h"
 #include "guild-store-private.h"
 #include "guild-store-import-undo.h"
@@ -145,8 +146,8 @@ progress_report (Progress *p,
   post = g_new0 (ProgressPost, 1);
   post->progress = progress_ref (p);
   post->fraction = fraction;
-  g_main_context_invoke_full (p->context, G_PRIORITY_DEFAULT, progress_dispatch, post,
-                              progress_post_free);
+  guild_post_to_context (p->context, G_PRIORITY_DEFAULT, progress_dispatch, post,
+                         progress_post_free);
 }
 
 /* Section: preview entries */

@@ -13,6 +13,7 @@
 
 #include "guild-csv-mapping-page.h"
 #include "guild-import-dialog.h"
+#include "guild-post.h"
 #include "guild-store-import.h"
 
 /* The app's side of the one import pipeline (DESIGN.md rule 5): whatever
@@ -203,8 +204,8 @@ on_read_progress_cb (double   fraction,
   progress = g_new0 (ReadProgress, 1);
   progress->task = g_object_ref (state->task);
   progress->fraction = (state->index + fraction) / state->n_files;
-  g_main_context_invoke_full (g_task_get_context (state->task), G_PRIORITY_DEFAULT,
-                              read_progress_dispatch, progress, read_progress_free);
+  guild_post_to_context (g_task_get_context (state->task), G_PRIORITY_DEFAULT,
+                         read_progress_dispatch, progress, read_progress_free);
 }
 
 /* The columns of a CSV file as the streamed import will read them: guessed
