@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "guild-test-app.h"
+#include "guild-application-private.h"
 #include "guild-store-private.h"
 #include "guild-window.h"
 
@@ -60,7 +61,7 @@ guild_test_start_application (const char *path,
   g_autofree char *id = g_strconcat (APP_ID, ".Test", id_suffix, NULL);
   g_autoptr(GError) error = NULL;
 
-  g_setenv ("GUILD_DATABASE", path, TRUE);
+  _guild_application_set_database_path (app, path);
   g_application_set_application_id (G_APPLICATION (app), id);
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);

@@ -211,7 +211,6 @@ test_streamed_flow (Fixture       *fixture,
   g_assert_null (_guild_application_get_last_import (app));
 
   guild_test_destroy_toplevels ();
-  g_unsetenv ("GUILD_DATABASE");
 }
 
 /* Cancel while a large file is written: rolled back, the dialog waits for
@@ -249,7 +248,6 @@ test_streamed_cancel_while_writing (Fixture       *fixture,
   g_assert_no_error (error);
 
   guild_test_destroy_toplevels ();
-  g_unsetenv ("GUILD_DATABASE");
 }
 
 /* A large CSV file of no known kind: its columns are shown as read from
@@ -286,7 +284,6 @@ test_streamed_generic_csv (Fixture       *fixture,
   g_assert_cmpuint (guild_store_count (store, GUILD_RECORD_CONTACT), ==, 5000);
 
   guild_test_destroy_toplevels ();
-  g_unsetenv ("GUILD_DATABASE");
 }
 
 int

@@ -211,7 +211,6 @@ test_import_flow (Fixture       *fixture,
   g_assert_null (_guild_application_get_last_import (app));
 
   guild_test_destroy_toplevels ();
-  g_unsetenv ("GUILD_DATABASE");
 }
 
 static void
@@ -269,7 +268,6 @@ test_import_errors (Fixture       *fixture,
     g_object_unref (files[i]);
 
   guild_test_destroy_toplevels ();
-  g_unsetenv ("GUILD_DATABASE");
 }
 
 /* Cancel while the import is being written: the worker's transaction is
@@ -325,7 +323,6 @@ test_cancel_while_writing (Fixture       *fixture,
   g_assert_no_error (error);
 
   guild_test_destroy_toplevels ();
-  g_unsetenv ("GUILD_DATABASE");
 }
 
 typedef struct
@@ -376,7 +373,6 @@ test_export (Fixture       *fixture,
   guild_test_wait_for (file_written, &wait, "the backup, again");
 
   guild_test_destroy_toplevels ();
-  g_unsetenv ("GUILD_DATABASE");
 }
 
 /* A web address dropped on the window becomes a community; a file dropped
@@ -433,7 +429,6 @@ test_drop (Fixture       *fixture,
   guild_test_wait_for (guild_test_import_dialog_gone, NULL, "the dialog to close");
 
   guild_test_destroy_toplevels ();
-  g_unsetenv ("GUILD_DATABASE");
 }
 
 int

@@ -13,7 +13,7 @@
 #include <locale.h>
 
 #include "guild-activity-editor.h"
-#include "guild-application.h"
+#include "guild-application-private.h"
 #include "guild-calendar-page.h"
 #include "guild-communities-page.h"
 #include "guild-community-detail.h"
@@ -815,7 +815,8 @@ has_main_window (gpointer data)
 }
 
 static GuildApplication *
-start_application (const char *id_suffix)
+start_application (const char *id_suffix,
+                   const char *database_path)
 {
   GuildApplication *app = guild_application_new (0);
   g_autofree char *id = g_strconcat (APP_ID, ".Test", id_suffix, NULL);
@@ -823,6 +824,7 @@ start_application (const char *id_suffix)
 
   /* Its own id, and no single-instance negotiation: the tests run side by
    * side on one session bus. */
+  _guild_application_set_database_path (app, database_path);
   g_application_set_application_id (G_APPLICATION (app), id);
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
@@ -841,8 +843,7 @@ test_application_actions (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "app.db", NULL);
   GtkWindow *window;
 
-  g_setenv ("GUILD_DATABASE", path, TRUE);
-  app = start_application ("Actions");
+  app = start_application ("Actions", path);
 
   /* Every menu entry has an action. */
   for (guint i = 0; i < 5; i++)
@@ -904,7 +905,6 @@ test_application_actions (Fixture       *fixture,
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 
   destroy_toplevels ();
-  g_unsetenv ("GUILD_DATABASE");
 }
 
 static void
@@ -922,9 +922,7 @@ test_application_corrupt_database (Fixture       *fixture,
   /* Not a database at all. */
   g_file_set_contents (path, "This is not an SQLite database, just some text.\n", -1, &error);
   g_assert_no_error (error);
-  g_setenv ("GUILD_DATABASE", path, TRUE);
-
-  app = start_application ("Corrupt");
+  app = start_application ("Corrupt", path);
 
   g_test_expect_message ("guild-application", G_LOG_LEVEL_WARNING, "Could not open*");
   g_application_activate (G_APPLICATION (app));
@@ -964,7 +962,6 @@ test_application_corrupt_database (Fixture       *fixture,
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   destroy_toplevels ();
-  g_unsetenv ("GUILD_DATABASE");
 }
 
 /* Section: Russian */

@@ -16,5 +16,9 @@ G_BEGIN_DECLS
 GVariant *_guild_application_get_last_import (GuildApplication *self);
 void      _guild_application_export_backup   (GuildApplication *self,
                                               GFile            *file);
+/* For the tests: the database to open, as --database would give it, without
+ * setting GUILD_DATABASE in an environment that other threads read. */
+void      _guild_application_set_database_path (GuildApplication *self,
+                                                const char       *path);
 
 G_END_DECLS

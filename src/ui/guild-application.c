@@ -1055,6 +1055,17 @@ guild_application_import_files (GuildApplication  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+_guild_application_set_database_path (GuildApplication *self,
+                                      const char       *path)
+{
+  g_return_if_fail (GUILD_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->database_path);
+  self->database_path = g_canonicalize_filename (path, NULL);
+}
+
 /**
  * _guild_application_get_last_import:
  *
