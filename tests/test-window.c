@@ -24,6 +24,7 @@
 #include "guild-format.h"
 #include "guild-generate.h"
 #include "guild-import-dialog.h"
+#include "guild-test-app.h"
 #include "guild-preferences-window.h"
 #include "guild-view-state.h"
 #include "guild-window-private.h"
@@ -34,7 +35,6 @@
  * actions and its answer to a damaged database, and the view titles in
  * Russian. */
 
-#define TIMEOUT_SECONDS 10
 
 static const struct {
   const char *name;
@@ -107,26 +107,6 @@ timed_out_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-typedef gboolean (*Condition) (gpointer data);
-
-/* Spins the main context until @condition holds, failing after a timeout. */
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timed_out_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-
-  g_source_remove (timeout);
-}
-
 static gboolean
 first_frame_shown (gpointer data)
 {
@@ -139,7 +119,7 @@ show_window (GuildStore *store)
   GuildWindow *window = guild_window_new (NULL, store);
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (first_frame_shown, window, "the window's first frame");
+  guild_test_wait_for (first_frame_shown, window, "the window's first frame");
 
   return window;
 }
@@ -184,7 +164,7 @@ wait_for_state (GuildWindow *window,
   StateWait wait = { window, view, state };
   g_autofree char *what = g_strdup_printf ("the %s view to show “%s”", view, state);
 
-  wait_for (view_in_state, &wait, what);
+  guild_test_wait_for (view_in_state, &wait, what);
 }
 
 static gboolean
@@ -258,7 +238,7 @@ wait_for_toplevel (GType type)
   ToplevelWait wait = { type, NULL };
   g_autofree char *what = g_strdup_printf ("a %s", g_type_name (type));
 
-  wait_for (toplevel_appeared, &wait, what);
+  guild_test_wait_for (toplevel_appeared, &wait, what);
 
   return wait.found;
 }
@@ -525,7 +505,7 @@ close_editor (GtkWindow *editor)
 {
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_destroy (editor);
-  wait_for (pointer_cleared, &editor, "the editor to be finalized");
+  guild_test_wait_for (pointer_cleared, &editor, "the editor to be finalized");
 }
 
 static gint64
@@ -580,7 +560,7 @@ test_window_show_record (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "community", beta);
   g_assert_cmpstr (guild_window_get_visible_view (window), ==, "communities");
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (community_shown, &wait, "Beta Guild's page");
+  guild_test_wait_for (community_shown, &wait, "Beta Guild's page");
 
   /* The search hides the community asked for: it is cleared. */
   _guild_communities_page_set_query (page, "Beta");
@@ -589,7 +569,7 @@ test_window_show_record (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "community", alpha);
   g_assert_cmpstr (guild_window_get_visible_view (window), ==, "communities");
   wait.id = alpha;
-  wait_for (community_shown, &wait, "Alpha Guild's page");
+  guild_test_wait_for (community_shown, &wait, "Alpha Guild's page");
   g_assert_cmpstr (gtk_editable_get_text (_guild_communities_page_get_search_entry (page)), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (_guild_communities_page_get_model (page)), ==, 2);
 
@@ -798,7 +778,7 @@ test_compat_open_files_cancel (Fixture       *fixture,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  wait_for (error_set, &error, "the chooser's answer");
+  guild_test_wait_for (error_set, &error, "the chooser's answer");
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   destroy_toplevels ();
@@ -879,7 +859,7 @@ test_application_actions (Fixture       *fixture,
 
   /* Activating opens the database GUILD_DATABASE names, and a window on it. */
   g_application_activate (G_APPLICATION (app));
-  wait_for (has_main_window, app, "the main window");
+  guild_test_wait_for (has_main_window, app, "the main window");
   g_assert_nonnull (guild_application_get_store (app));
   g_assert_cmpstr (guild_store_get_path (guild_application_get_store (app)), ==, path);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -938,7 +918,7 @@ test_application_corrupt_database (Fixture       *fixture,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "move-aside");
 
   /* A fresh database and the window on it… */
-  wait_for (has_main_window, app, "the main window");
+  guild_test_wait_for (has_main_window, app, "the main window");
   g_assert_nonnull (guild_application_get_store (app));
 
   /* …and the damaged file kept beside it, unchanged. */
