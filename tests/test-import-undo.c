@@ -686,6 +686,51 @@ test_csv_memberships_of_matched_stream (Fixture       *f,
   assert_members (f->store, "Bob Brown", none);
 }
 
+/* A person on several rows of one file (one row per community, as a list
+ * kept by hand often has it) joins every community of every row: a stored
+ * contact the rows match, and a new one the rows make. */
+static void
+test_csv_memberships_of_repeated_rows (Fixture       *f,
+                                       gconstpointer  data)
+{
+  static const char csv[] =
+    "Name,E-mails,Communities\r\n"
+    "Ada Lovelace,ada@example.org,Python Moscow\r\n"
+    "Grace Hopper,grace@example.org,Python Moscow\r\n"
+    "Ada Lovelace,ada@example.org,Rust Berlin\r\n"
+    "Grace Hopper,grace@example.org,\"Women in Tech, Moscow\"\r\n";
+  static const char * const ada_after[] = { "Python Moscow", "Rust Berlin", NULL };
+  static const char * const grace_after[] = { "Python Moscow", "Women in Tech, Moscow", NULL };
+  static const char * const none[] = { NULL };
+  g_autoptr(GuildContact) ada = guild_contact_new ("Ada Lovelace");
+  g_autoptr(GuildImportResult) result = NULL;
+  g_autoptr(GuildImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *emails[] = { "ada@example.org", NULL };
+  gint64 batch;
+
+  guild_record_set_strv (GUILD_RECORD (ada), "emails", emails);
+  g_assert_true (guild_store_add (f->store, GUILD_RECORD (ada), &error));
+  g_assert_no_error (error);
+
+  /* New: Grace and three communities; updated: Ada, who joins two. */
+  batch = import_sync (f->store, csv, "people.csv", 4, 1);
+  assert_members (f->store, "Ada Lovelace", ada_after);
+  assert_members (f->store, "Grace Hopper", grace_after);
+
+  /* Again: nothing to add. */
+  result = parse (csv, "people.csv");
+  preview = preview_text (f->store, result);
+  g_assert_cmpuint (preview->added, ==, 0);
+  g_assert_cmpuint (preview->updated, ==, 0);
+
+  g_assert_true (guild_store_import_undo (f->store, batch, NULL, &error));
+  g_assert_no_error (error);
+  assert_members (f->store, "Ada Lovelace", none);
+  g_assert_null (find_contact (f->store, "Grace Hopper"));
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_COMMUNITY), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +756,8 @@ main (int   argc,
               fixture_set_up, test_csv_communities_empty, fixture_tear_down);
   g_test_add ("/guild/import/csv/communities-stream", Fixture, NULL,
               fixture_set_up, test_csv_communities_stream, fixture_tear_down);
+  g_test_add ("/guild/import/csv/memberships-of-repeated-rows", Fixture, NULL,
+              fixture_set_up, test_csv_memberships_of_repeated_rows, fixture_tear_down);
   g_test_add ("/guild/import/csv/memberships-of-matched", Fixture, NULL,
               fixture_set_up, test_csv_memberships_of_matched, fixture_tear_down);
   g_test_add ("/guild/import/csv/memberships-of-matched-stream", Fixture, NULL,

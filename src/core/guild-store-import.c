@@ -293,6 +293,22 @@ union_ids (GuildRecord *dest,
   guild_record_set_ids (dest, name, (gint64 *) merged->data, merged->len);
 }
 
+/* A later record of the file merged into an earlier one: the earlier one's
+ * references (file ids, resolved when it is written) gain the later one's,
+ * so that a person on two rows joins the communities of both. */
+static void
+join_file_refs (GuildRecord *earlier,
+                GuildRecord *later)
+{
+  guint n_fields;
+  const GuildField *fields = guild_record_kind_get_fields (guild_record_get_kind (earlier),
+                                                          &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].type == GUILD_FIELD_REFS)
+      union_ids (earlier, guild_record_get_ids (later, fields[i].name), fields[i].name);
+}
+
 /* Adds what @src knows to @dest: a non-empty imported value wins, an empty
  * one never erases; lists are joined. With @skip_refs, references (which
  * hold file ids) are left for the apply step. */
@@ -932,6 +948,8 @@ preview_with (Matcher             *mp,
 
           entry.merge_into = -match - 1;
           entry.action = GUILD_IMPORT_ACTION_UNCHANGED;
+          if (result->has_file_refs)
+            join_file_refs (item_at (preview, earlier->item)->record, item->record);
           if (earlier->merged != NULL &&
               merge_changes (earlier->merged, item->record, result->has_file_refs) &&
               earlier->action == GUILD_IMPORT_ACTION_UNCHANGED)
@@ -952,6 +970,8 @@ preview_with (Matcher             *mp,
               entry.merge_into = claimed - 1;
               entry.target_id = match;
               entry.action = GUILD_IMPORT_ACTION_UNCHANGED;
+              if (result->has_file_refs)
+                join_file_refs (item_at (preview, earlier->item)->record, item->record);
               if (merge_changes (earlier->merged, item->record, result->has_file_refs) &&
                   earlier->action == GUILD_IMPORT_ACTION_UNCHANGED)
                 earlier->action = GUILD_IMPORT_ACTION_UPDATE;
