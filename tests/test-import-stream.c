@@ -754,6 +754,161 @@ test_stream_ical (Fixture       *f,
   g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_EVENT), ==, 599);
 }
 
+static GuildRecord *
+find_event (GuildStore *store,
+            const char *uid)
+{
+  g_autoptr(GPtrArray) all = guild_store_list (store, GUILD_RECORD_EVENT, NULL, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (guild_record_get_text (g_ptr_array_index (all, i), "uid"), uid))
+      return g_object_ref (g_ptr_array_index (all, i));
+
+  return NULL;
+}
+
+static void
+assert_exdates (GuildStore         *store,
+                const char         *uid,
+                const char * const *expected)
+{
+  g_autoptr(GuildRecord) event = find_event (store, uid);
+
+  g_assert_nonnull (event);
+  g_assert_true (g_strv_equal ((const char * const *) guild_record_get_strv (event, "exdates"),
+                               expected));
+}
+
+/* A calendar whose series starts it and whose cancelled occurrences come
+ * after many other events (far apart, in different pieces when streamed),
+ * one of them of a series that is nowhere. Returns the line of that one. */
+static char *
+make_far_exceptions (guint *orphan_line)
+{
+  GString *out = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Guild//Test//EN\r\n");
+  guint line = 4;
+
+  g_string_append (out, "BEGIN:VEVENT\r\nUID:series@example.org\r\nSUMMARY:Weekly meetup\r\n"
+                        "DTSTART:20260105T180000Z\r\nDTEND:20260105T200000Z\r\n"
+                        "RRULE:FREQ=WEEKLY;COUNT=10\r\nEND:VEVENT\r\n");
+  line += 7;
+  for (guint i = 0; i < 60; i++)
+    {
+      g_string_append_printf (out, "BEGIN:VEVENT\r\nUID:single-%u@example.org\r\n"
+                                   "SUMMARY:Talk %u\r\nDTSTART:202602%02uT100000Z\r\n"
+                                   "END:VEVENT\r\n", i, i, 1 + i % 28);
+      line += 5;
+    }
+  g_string_append (out, "BEGIN:VEVENT\r\nUID:series@example.org\r\n"
+                        "RECURRENCE-ID:20260119T180000Z\r\nSTATUS:CANCELLED\r\n"
+                        "SUMMARY:Weekly meetup\r\nDTSTART:20260119T180000Z\r\nEND:VEVENT\r\n");
+  line += 7;
+  *orphan_line = line;
+  g_string_append (out, "BEGIN:VEVENT\r\nUID:nowhere@example.org\r\n"
+                        "RECURRENCE-ID:20260120T180000Z\r\nSTATUS:CANCELLED\r\n"
+                        "DTSTART:20260120T180000Z\r\nEND:VEVENT\r\n");
+  g_string_append (out, "END:VCALENDAR\r\n");
+
+  return g_string_free (out, FALSE);
+}
+
+/* A cancelled occurrence far from its series in a streamed file still
+ * becomes an exception of the series, as in a whole-file import; one of a
+ * series that is nowhere is reported with its line. */
+static void
+test_stream_ical_far_exceptions (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const char * const cancelled[] = { "2026-01-19T18:00:00Z", NULL };
+  guint orphan_line = 0;
+  g_autofree char *text = make_far_exceptions (&orphan_line);
+  g_autoptr(GuildImportResult) result = NULL;
+  g_autoptr(GuildImportPreview) preview = NULL;
+  g_autoptr(GuildImportSummary) summary = NULL;
+  g_autoptr(GuildImportSummary) again = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gint64 batch = 0;
+
+  result = guild_import_parse ((const guint8 *) text, strlen (text), "feed.ics",
+                               GUILD_IMPORT_FORMAT_UNKNOWN, NULL, NULL);
+  preview = whole_import (f->other, result);
+  g_assert_cmpuint (preview->added, ==, 61);
+  g_assert_cmpuint (preview->skipped, ==, 1);
+  assert_exdates (f->other, "series@example.org", cancelled);
+
+  summary = stream_import (f->store, text, strlen (text), "feed.ics", TRUE, &batch);
+  g_assert_cmpuint (summary->added, ==, 61);
+  g_assert_cmpuint (summary->skipped, ==, 1);
+  g_assert_cmpuint (g_array_index (summary->issues, GuildImportIssue, 0).line, ==, orphan_line);
+  assert_exdates (f->store, "series@example.org", cancelled);
+
+  a = export_json (f->store);
+  b = export_json (f->other);
+  g_assert_cmpstr (a, ==, b);
+
+  again = stream_import (f->store, text, strlen (text), "feed.ics", TRUE, &batch);
+  g_assert_cmpuint (again->added + again->updated, ==, 0);
+}
+
+/* A feed that only cancels an occurrence of a series imported before:
+ * the stored series gains the exception, once; Undo takes it back. */
+static void
+test_ical_cancellation_only (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char series[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:series@example.org\r\n"
+    "SUMMARY:Weekly meetup\r\nDTSTART:20260105T180000Z\r\nRRULE:FREQ=WEEKLY;COUNT=10\r\n"
+    "EXDATE:20260112T180000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  static const char cancellation[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:series@example.org\r\n"
+    "RECURRENCE-ID:20260119T180000Z\r\nSTATUS:CANCELLED\r\nDTSTART:20260119T180000Z\r\n"
+    "SUMMARY:Weekly meetup\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  static const char * const before[] = { "2026-01-12T18:00:00Z", NULL };
+  static const char * const after[] = { "2026-01-12T18:00:00Z", "2026-01-19T18:00:00Z", NULL };
+  g_autoptr(GuildImportResult) first = NULL;
+  g_autoptr(GuildImportResult) second = NULL;
+  g_autoptr(GuildImportResult) third = NULL;
+  g_autoptr(GuildImportPreview) p1 = NULL;
+  g_autoptr(GuildImportPreview) p2 = NULL;
+  g_autoptr(GuildImportPreview) p3 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GuildRecord) event = NULL;
+  gint64 batch = 0;
+
+  first = guild_import_parse ((const guint8 *) series, strlen (series), "series.ics",
+                              GUILD_IMPORT_FORMAT_UNKNOWN, NULL, NULL);
+  p1 = whole_import (f->store, first);
+  g_assert_cmpuint (p1->added, ==, 1);
+  assert_exdates (f->store, "series@example.org", before);
+
+  second = guild_import_parse ((const guint8 *) cancellation, strlen (cancellation),
+                               "cancelled.ics", GUILD_IMPORT_FORMAT_UNKNOWN, NULL, NULL);
+  g_assert_true (guild_store_import_preview (f->store, second, &p2, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (p2->added, ==, 0);
+  g_assert_cmpuint (p2->updated, ==, 1);
+  g_assert_cmpuint (p2->skipped, ==, 0);
+  g_assert_true (guild_store_import_apply (f->store, p2, &batch, NULL, &error));
+  g_assert_no_error (error);
+  assert_exdates (f->store, "series@example.org", after);
+  /* Nothing else of the series changed. */
+  event = find_event (f->store, "series@example.org");
+  g_assert_cmpstr (guild_record_get_text (event, "rrule"), ==, "FREQ=WEEKLY;COUNT=10");
+  g_assert_cmpuint (guild_store_count (f->store, GUILD_RECORD_EVENT), ==, 1);
+
+  third = guild_import_parse ((const guint8 *) cancellation, strlen (cancellation),
+                              "cancelled.ics", GUILD_IMPORT_FORMAT_UNKNOWN, NULL, NULL);
+  g_assert_true (guild_store_import_preview (f->store, third, &p3, NULL, &error));
+  g_assert_cmpuint (p3->updated + p3->added, ==, 0);
+  g_assert_cmpuint (p3->unchanged, ==, 1);
+
+  g_assert_true (guild_store_import_undo (f->store, batch, NULL, &error));
+  g_assert_no_error (error);
+  assert_exdates (f->store, "series@example.org", before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,6 +934,10 @@ main (int   argc,
   g_test_add_func ("/guild/import/stream/ical-not-calendar", test_ical_not_calendar);
   g_test_add ("/guild/import/stream/store-ical", Fixture, NULL,
               fixture_set_up, test_stream_ical, fixture_tear_down);
+  g_test_add ("/guild/import/stream/store-ical-far-exceptions", Fixture, NULL,
+              fixture_set_up, test_stream_ical_far_exceptions, fixture_tear_down);
+  g_test_add ("/guild/import/ical/cancellation-only", Fixture, NULL,
+              fixture_set_up, test_ical_cancellation_only, fixture_tear_down);
 
   return g_test_run ();
 }

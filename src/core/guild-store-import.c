@@ -309,6 +309,30 @@ join_file_refs (GuildRecord *earlier,
       union_ids (earlier, guild_record_get_ids (later, fields[i].name), fields[i].name);
 }
 
+/* The cancelled occurrences an exceptions-only item carries
+ * (GuildImportItem.exceptions_only) join @dest's; nothing else of @dest
+ * changes. Returns whether any was new. */
+static gboolean
+join_exdates (GuildRecord *dest,
+              GuildRecord *src)
+{
+  const char * const *current = guild_record_get_strv (dest, "exdates");
+  const char * const *added = guild_record_get_strv (src, "exdates");
+  g_autoptr(GPtrArray) exdates = g_ptr_array_new_with_free_func (g_free);
+  guint before;
+
+  for (guint i = 0; current[i] != NULL; i++)
+    _guild_strv_add_unique (exdates, current[i], FALSE);
+  before = exdates->len;
+  for (guint i = 0; added[i] != NULL; i++)
+    _guild_strv_add_unique (exdates, added[i], FALSE);
+  if (exdates->len == before)
+    return FALSE;
+
+  _guild_record_set_list (dest, "exdates", exdates);
+  return TRUE;
+}
+
 /* Adds what @src knows to @dest: a non-empty imported value wins, an empty
  * one never erases; lists are joined. With @skip_refs, references (which
  * hold file ids) are left for the apply step. */
@@ -951,7 +975,9 @@ preview_with (Matcher             *mp,
           if (result->has_file_refs)
             join_file_refs (item_at (preview, earlier->item)->record, item->record);
           if (earlier->merged != NULL &&
-              merge_changes (earlier->merged, item->record, result->has_file_refs) &&
+              (item->exceptions_only ? join_exdates (earlier->merged, item->record)
+                                     : merge_changes (earlier->merged, item->record,
+                                                      result->has_file_refs)) &&
               earlier->action == GUILD_IMPORT_ACTION_UNCHANGED)
             earlier->action = GUILD_IMPORT_ACTION_UPDATE;
         }
@@ -972,7 +998,9 @@ preview_with (Matcher             *mp,
               entry.action = GUILD_IMPORT_ACTION_UNCHANGED;
               if (result->has_file_refs)
                 join_file_refs (item_at (preview, earlier->item)->record, item->record);
-              if (merge_changes (earlier->merged, item->record, result->has_file_refs) &&
+              if ((item->exceptions_only ? join_exdates (earlier->merged, item->record)
+                                         : merge_changes (earlier->merged, item->record,
+                                                          result->has_file_refs)) &&
                   earlier->action == GUILD_IMPORT_ACTION_UNCHANGED)
                 earlier->action = GUILD_IMPORT_ACTION_UPDATE;
             }
@@ -1000,6 +1028,9 @@ preview_with (Matcher             *mp,
                * join: the stored one stays as the person wrote it. */
               if (kind == GUILD_RECORD_COMMUNITY && result->community_ids != NULL)
                 entry.action = GUILD_IMPORT_ACTION_UNCHANGED;
+              else if (item->exceptions_only)
+                entry.action = join_exdates (stored, item->record)
+                               ? GUILD_IMPORT_ACTION_UPDATE : GUILD_IMPORT_ACTION_UNCHANGED;
               else
                 entry.action = merge_changes (stored, item->record, result->has_file_refs)
                                ? GUILD_IMPORT_ACTION_UPDATE : GUILD_IMPORT_ACTION_UNCHANGED;
@@ -1007,6 +1038,13 @@ preview_with (Matcher             *mp,
                                    GUINT_TO_POINTER (preview->entries->len + 1));
               remember (&m, item->record, &keys, match);
             }
+        }
+      else if (item->exceptions_only)
+        {
+          /* Cancelled occurrences of a series that is nowhere to be found. */
+          entry.action = GUILD_IMPORT_ACTION_SKIP;
+          entry.reason = g_strdup (_("A cancelled occurrence of an event that is neither in "
+                                     "the file nor in the database"));
         }
       else
         {

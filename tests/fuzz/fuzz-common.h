@@ -31,6 +31,19 @@ fuzz_check_result (const GuildImportResult *result)
       GuildImportItem *item = g_ptr_array_index (result->items, i);
       g_autoptr(GError) error = NULL;
 
+      /* Cancelled occurrences whose series is elsewhere carry only the
+       * series' UID and the dates, which the store adds to it. */
+      if (item->exceptions_only)
+        {
+          if (*guild_record_get_text (item->record, "uid") == '\0' ||
+              guild_record_get_strv (item->record, "exdates")[0] == NULL)
+            {
+              g_printerr ("record %u: cancelled occurrences without a UID or a date\n", i);
+              abort ();
+            }
+          continue;
+        }
+
       if (!guild_record_validate (item->record, &error))
         {
           g_printerr ("record %u is not storable: %s\n", i, error->message);

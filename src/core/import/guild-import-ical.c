@@ -32,8 +32,25 @@ typedef struct
   GArray            *event_lines;
   guint              n_events;
   GHashTable        *masters;     /* uid → GuildRecord (borrowed) */
-  GPtrArray         *overrides;   /* cancelled occurrences: "uid\nexdate" */
+  GArray            *overrides;   /* Override: cancelled occurrences */
 } Parser;
+
+/* A cancelled occurrence of a series (a VEVENT with RECURRENCE-ID). */
+typedef struct
+{
+  char  *uid;
+  char  *exdate;
+  guint  line;
+} Override;
+
+static void
+clear_override (gpointer data)
+{
+  Override *o = data;
+
+  g_free (o->uid);
+  g_free (o->exdate);
+}
 
 static void
 init_libical (void)
@@ -298,10 +315,12 @@ read_event (Parser        *parser,
       if (icalcomponent_get_status (comp) == ICAL_STATUS_CANCELLED &&
           read_time (parser, comp, prop, 0, &is_date, &when, NULL))
         {
-          g_autofree char *exdate = format_exdate (when, is_date);
+          Override o = { g_strdup (uid), format_exdate (when, is_date), line };
 
-          if (exdate != NULL)
-            g_ptr_array_add (parser->overrides, g_strconcat (uid, "\n", exdate, NULL));
+          if (o.exdate != NULL)
+            g_array_append_val (parser->overrides, o);
+          else
+            clear_override (&o);
         }
       return;
     }
@@ -433,26 +452,45 @@ read_calendar (Parser        *parser,
 }
 
 static void
+add_exdate (GuildRecord *event,
+            const char  *exdate)
+{
+  g_autoptr(GPtrArray) exdates = g_ptr_array_new_with_free_func (g_free);
+  const char * const *current = guild_record_get_strv (event, "exdates");
+
+  for (guint j = 0; current[j] != NULL; j++)
+    _guild_strv_add_unique (exdates, current[j], FALSE);
+  _guild_strv_add_unique (exdates, exdate, FALSE);
+  _guild_record_set_list (event, "exdates", exdates);
+}
+
+/* Cancelled occurrences join their series' exceptions. One whose series is
+ * not in this text (a feed of changes, or a piece of a large file) becomes
+ * an item of its own that only carries the UID and the dates, for the store
+ * to add to the stored event (GuildImportItem.exceptions_only). */
+static void
 apply_overrides (Parser *parser)
 {
+  g_autoptr(GHashTable) orphans = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; i < parser->overrides->len; i++)
     {
-      const char *entry = g_ptr_array_index (parser->overrides, i);
-      const char *newline = strchr (entry, '\n');
-      g_autofree char *uid = g_strndup (entry, newline - entry);
-      GuildRecord *master = g_hash_table_lookup (parser->masters, uid);
-      g_autoptr(GPtrArray) exdates = NULL;
-      const char * const *current;
+      const Override *o = &g_array_index (parser->overrides, Override, i);
+      GuildRecord *master = g_hash_table_lookup (parser->masters, o->uid);
+      GuildImportItem *item;
 
       if (master == NULL)
-        continue;
-
-      exdates = g_ptr_array_new_with_free_func (g_free);
-      current = guild_record_get_strv (master, "exdates");
-      for (guint j = 0; current[j] != NULL; j++)
-        _guild_strv_add_unique (exdates, current[j], FALSE);
-      _guild_strv_add_unique (exdates, newline + 1, FALSE);
-      _guild_record_set_list (master, "exdates", exdates);
+        master = g_hash_table_lookup (orphans, o->uid);
+      if (master == NULL)
+        {
+          master = GUILD_RECORD (guild_event_new ("", 0, 0));
+          guild_record_set_text (master, "uid", o->uid);
+          guild_import_result_add (parser->result, master, o->line, 0);
+          item = g_ptr_array_index (parser->result->items, parser->result->items->len - 1);
+          item->exceptions_only = TRUE;
+          g_hash_table_insert (orphans, (gpointer) guild_record_get_text (master, "uid"), master);
+        }
+      add_exdate (master, o->exdate);
     }
 }
 
@@ -506,7 +544,8 @@ _guild_import_parse_icalendar_piece (const char   *text,
   for (guint i = 0; i < parser.event_lines->len; i++)
     g_array_index (parser.event_lines, guint, i) += first_line - 1;
   parser.masters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  parser.overrides = g_ptr_array_new_with_free_func (g_free);
+  parser.overrides = g_array_new (FALSE, FALSE, sizeof (Override));
+  g_array_set_clear_func (parser.overrides, clear_override);
 
   copy = g_strndup (text, len);
   root = icalparser_parse_string (copy);
@@ -554,7 +593,7 @@ _guild_import_parse_icalendar_piece (const char   *text,
 
   g_array_unref (parser.event_lines);
   g_hash_table_unref (parser.masters);
-  g_ptr_array_unref (parser.overrides);
+  g_array_unref (parser.overrides);
 
   return parser.result;
 }

@@ -56,12 +56,16 @@ GQuark guild_import_error_quark (void);
  * @file_id: the record's `id` inside a JSON backup, 0 otherwise. In a
  *   backup, the reference fields of @record hold such file ids, not database
  *   ids; the store maps them when it applies the import.
+ * @exceptions_only: an iCalendar series' cancelled occurrences whose series
+ *   is not in the same text: @record is an event with only a `uid` and
+ *   `exdates`, which the store adds to the stored event with that UID.
  */
 typedef struct
 {
   GuildRecord *record;
   guint        line;
   gint64       file_id;
+  gboolean     exceptions_only;
 } GuildImportItem;
 
 /**
