@@ -241,7 +241,7 @@ copy_record (GuildRecord *record)
   return copy;
 }
 
-static void
+static gboolean
 union_strv (GuildRecord *dest,
             GuildRecord *src,
             const char  *name)
@@ -265,10 +265,11 @@ union_strv (GuildRecord *dest,
     }
 
   if (list->len == g_strv_length ((char **) a))
-    return;
+    return FALSE;
 
   g_ptr_array_add (list, NULL);
   guild_record_set_strv (dest, name, (const char * const *) list->pdata);
+  return TRUE;
 }
 
 static void
@@ -307,30 +308,6 @@ join_file_refs (GuildRecord *earlier,
   for (guint i = 0; i < n_fields; i++)
     if (fields[i].type == GUILD_FIELD_REFS)
       union_ids (earlier, guild_record_get_ids (later, fields[i].name), fields[i].name);
-}
-
-/* The cancelled occurrences an exceptions-only item carries
- * (GuildImportItem.exceptions_only) join @dest's; nothing else of @dest
- * changes. Returns whether any was new. */
-static gboolean
-join_exdates (GuildRecord *dest,
-              GuildRecord *src)
-{
-  const char * const *current = guild_record_get_strv (dest, "exdates");
-  const char * const *added = guild_record_get_strv (src, "exdates");
-  g_autoptr(GPtrArray) exdates = g_ptr_array_new_with_free_func (g_free);
-  guint before;
-
-  for (guint i = 0; current[i] != NULL; i++)
-    _guild_strv_add_unique (exdates, current[i], FALSE);
-  before = exdates->len;
-  for (guint i = 0; added[i] != NULL; i++)
-    _guild_strv_add_unique (exdates, added[i], FALSE);
-  if (exdates->len == before)
-    return FALSE;
-
-  _guild_record_set_list (dest, "exdates", exdates);
-  return TRUE;
 }
 
 /* Adds what @src knows to @dest: a non-empty imported value wins, an empty
@@ -375,7 +352,7 @@ merge_record (GuildRecord *dest,
             guild_record_set_int (dest, field->name, guild_record_get_int (src, field->name));
           break;
         case GUILD_FIELD_STRV:
-          union_strv (dest, src, field->name);
+          (void) union_strv (dest, src, field->name);
           break;
         case GUILD_FIELD_REFS:
           if (!skip_refs)
@@ -397,6 +374,28 @@ merge_changes (GuildRecord *dest,
 
   merge_record (dest, src, skip_refs);
   return !guild_record_fields_equal (before, dest);
+}
+
+/* A later record of the file, @item, merged into the @earlier entry, which
+ * may then have something to write. An exceptions-only item brings only its
+ * cancelled occurrences (GuildImportItem.exceptions_only). */
+static void
+merge_into_earlier (GuildImportPreview      *preview,
+                    GuildImportPreviewEntry *earlier,
+                    const GuildImportItem   *item)
+{
+  gboolean file_refs = preview->result->has_file_refs;
+  gboolean changed;
+
+  if (file_refs)
+    join_file_refs (item_at (preview, earlier->item)->record, item->record);
+  if (earlier->merged == NULL)
+    return;
+
+  changed = item->exceptions_only ? union_strv (earlier->merged, item->record, "exdates")
+                                  : merge_changes (earlier->merged, item->record, file_refs);
+  if (changed && earlier->action == GUILD_IMPORT_ACTION_UNCHANGED)
+    earlier->action = GUILD_IMPORT_ACTION_UPDATE;
 }
 
 /* Section: matching */
@@ -972,14 +971,7 @@ preview_with (Matcher             *mp,
 
           entry.merge_into = -match - 1;
           entry.action = GUILD_IMPORT_ACTION_UNCHANGED;
-          if (result->has_file_refs)
-            join_file_refs (item_at (preview, earlier->item)->record, item->record);
-          if (earlier->merged != NULL &&
-              (item->exceptions_only ? join_exdates (earlier->merged, item->record)
-                                     : merge_changes (earlier->merged, item->record,
-                                                      result->has_file_refs)) &&
-              earlier->action == GUILD_IMPORT_ACTION_UNCHANGED)
-            earlier->action = GUILD_IMPORT_ACTION_UPDATE;
+          merge_into_earlier (preview, earlier, item);
         }
       else if (match > 0)
         {
@@ -996,13 +988,7 @@ preview_with (Matcher             *mp,
               entry.merge_into = claimed - 1;
               entry.target_id = match;
               entry.action = GUILD_IMPORT_ACTION_UNCHANGED;
-              if (result->has_file_refs)
-                join_file_refs (item_at (preview, earlier->item)->record, item->record);
-              if ((item->exceptions_only ? join_exdates (earlier->merged, item->record)
-                                         : merge_changes (earlier->merged, item->record,
-                                                          result->has_file_refs)) &&
-                  earlier->action == GUILD_IMPORT_ACTION_UNCHANGED)
-                earlier->action = GUILD_IMPORT_ACTION_UPDATE;
+              merge_into_earlier (preview, earlier, item);
             }
           else
             {
@@ -1029,7 +1015,7 @@ preview_with (Matcher             *mp,
               if (kind == GUILD_RECORD_COMMUNITY && result->community_ids != NULL)
                 entry.action = GUILD_IMPORT_ACTION_UNCHANGED;
               else if (item->exceptions_only)
-                entry.action = join_exdates (stored, item->record)
+                entry.action = union_strv (stored, item->record, "exdates")
                                ? GUILD_IMPORT_ACTION_UPDATE : GUILD_IMPORT_ACTION_UNCHANGED;
               else
                 entry.action = merge_changes (stored, item->record, result->has_file_refs)

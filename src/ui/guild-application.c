@@ -784,8 +784,7 @@ guild_application_handle_local_options (GApplication *app,
       return EXIT_FAILURE;
     }
 
-  g_free (self->database_path);
-  self->database_path = g_canonicalize_filename (path, NULL);
+  _guild_application_set_database_path (self, path);
 
   /* Find out now whether Guild already runs: that instance keeps its own
    * database, and saying so beats silently showing another file. */
